@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { runOperations } from '../shared/router';
+import { properties, resources } from './actions';
+import * as loadOptions from './methods/loadOptions';
+
+export class ThroughLine implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ThroughLine',
+		name: 'throughLine',
+		icon: { light: 'file:../../icons/throughline.svg', dark: 'file:../../icons/throughline.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Find verified crisis helplines by country and topic with the ThroughLine API',
+		defaults: { name: 'ThroughLine' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'throughLineOAuth2Api', required: true }],
+		properties,
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations.call(this, resources);
+	}
+}

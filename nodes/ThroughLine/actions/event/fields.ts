@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidParameter } from '../../../shared/errors';
+import { requiredText } from '../validate';
+
+/** Fields common to the display and click events. */
+export const eventFields: INodeProperties[] = [
+	{
+		displayName: 'Helpline ID',
+		name: 'helplineId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The ID of the helpline that was shown or used',
+	},
+	{
+		displayName: 'Session ID',
+		name: 'sessionId',
+		type: 'string',
+		required: true,
+		default: '',
+		description:
+			'An ID of the end user\'s session in your application, so ThroughLine can relate display and click events. Do not use personal data.',
+	},
+	{
+		displayName: 'Timestamp',
+		name: 'timestamp',
+		type: 'dateTime',
+		default: '',
+		description: 'When it happened. Leave empty for now.',
+	},
+];
+
+export function eventBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const helplineId = requiredText(ctx, itemIndex, 'helplineId', 'Helpline ID');
+	const sessionId = requiredText(ctx, itemIndex, 'sessionId', 'Session ID');
+	const raw = String(ctx.getNodeParameter('timestamp', itemIndex, '') ?? '').trim();
+	let timestamp = new Date().toISOString();
+	if (raw !== '') {
+		const parsed = new Date(raw);
+		if (Number.isNaN(parsed.getTime())) {
+			throw invalidParameter(ctx.getNode(), itemIndex, 'Timestamp', `"${raw}" is not a date and time`);
+		}
+		timestamp = parsed.toISOString();
+	}
+	return { helpline_id: helplineId, session_id: sessionId, timestamp };
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/router';
+import { throughLineRequest } from '../../transport';
+import { requiredText } from '../validate';
+
+export const option: OperationModule['option'] = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a helpline',
+	description: 'Get one helpline by its ID',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Helpline ID',
+		name: 'helplineId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The ID of the helpline, as returned by Search',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, itemIndex, 'helplineId', 'Helpline ID');
+	const answer = await throughLineRequest.call(
+		this,
+		'GET',
+		`/helplines/${encodeURIComponent(id)}`,
+		{},
+		itemIndex,
+	);
+	return (answer?.helpline as IDataObject | undefined) ?? answer ?? {};
+}

@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidParameter } from '../../../shared/errors';
+import type { OperationModule, RunState } from '../../../shared/router';
+import { throughLineRequest } from '../../transport';
+import { countryCodeOf, topicCodeOf } from '../validate';
+
+export const MAX_LIMIT = 100;
+
+export const option: OperationModule['option'] = {
+	name: 'Search',
+	value: 'search',
+	action: 'Search helplines',
+	description: 'Find helplines for a country, optionally for one topic',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Country Name or ID',
+		name: 'countryCode',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCountries' },
+		required: true,
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'The ID is the two-letter ISO country code, such as US',
+	},
+	{
+		displayName: 'Topic Name or ID',
+		name: 'topic',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTopics' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Only helplines for this topic. An expression may give the topic code or its name.',
+	},
+	{
+		displayName: 'Priority Only',
+		name: 'priorityOnly',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only the priority helplines for the country and topic. The priority set is always returned whole, as ThroughLine requires it to be shown.',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
+		default: 50,
+		displayOptions: { show: { priorityOnly: [false] } },
+		description: 'Max number of results to return',
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	state: RunState,
+): Promise<IDataObject[]> {
+	const priorityOnly = this.getNodeParameter('priorityOnly', itemIndex, false) as boolean;
+	const qs: IDataObject = {};
+	if (priorityOnly) {
+		qs.priority_only = true;
+	} else {
+		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+		if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+			throw invalidParameter(
+				this.getNode(),
+				itemIndex,
+				'Limit',
+				`${limit} is not a whole number from 1 to ${MAX_LIMIT}`,
+			);
+		}
+		qs.limit = limit;
+	}
+	qs.country_code = await countryCodeOf(this, itemIndex, state);
+	const topic = await topicCodeOf(this, itemIndex, state);
+	if (topic !== undefined) qs.topic = topic;
+
+	const answer = await throughLineRequest.call(this, 'GET', '/helplines', { qs }, itemIndex);
+	// A priority set is shown whole: every helpline the API returned becomes an item.
+	return (answer?.helplines as IDataObject[] | undefined) ?? [];
+}

@@ -1,0 +1,130 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** Replaces every occurrence of each secret (of 4 characters or more) with "***". */
+export function redact(text: string, secrets: readonly string[]): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (secret.length >= 4) result = result.split(secret).join('***');
+	}
+	return result;
+}
+
+/** The error for a bad parameter value, raised before any request is made. */
+export function invalidParameter(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	problem: string,
+): NodeOperationError {
+	return new NodeOperationError(node, `Invalid "${field}" in item ${itemIndex}: ${problem}`, {
+		itemIndex,
+		description: `Check the "${field}" parameter of item ${itemIndex}.`,
+	});
+}
+
+export interface HttpErrorShape {
+	status?: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+	code?: string;
+	message: string;
+}
+
+/** Reads status, headers and body from the errors n8n's request helpers throw. */
+export function readHttpError(error: unknown): HttpErrorShape {
+	const e = (error ?? {}) as {
+		response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
+		httpCode?: string | null;
+		statusCode?: number;
+		code?: string;
+		cause?: unknown;
+		message?: string;
+	};
+	const status =
+		e.response?.status ??
+		(typeof e.statusCode === 'number' ? e.statusCode : undefined) ??
+		(e.httpCode ? Number(e.httpCode) : undefined);
+	let body = e.response?.data;
+	if (typeof body === 'string') {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			// A body that is not JSON is kept as text.
+		}
+	}
+	return {
+		status: Number.isFinite(status) ? status : undefined,
+		headers: e.response?.headers,
+		body,
+		code: e.code ?? (e.cause as { code?: string } | undefined)?.code,
+		message: typeof e.message === 'string' ? e.message : String(error),
+	};
+}
+
+/**
+ * Builds the NodeApiError for a failed request from plain, redacted values only,
+ * so that neither the request's headers nor its body (which may hold a token or a
+ * client secret) reach the execution data or the logs.
+ */
+export function apiError(
+	node: INode,
+	itemIndex: number | undefined,
+	message: string,
+	description: string | undefined,
+	status: number | undefined,
+	secrets: readonly string[],
+): NodeApiError {
+	const safeMessage = redact(message, secrets);
+	const safeDescription = description === undefined ? undefined : redact(description, secrets);
+	const response: JsonObject = { message: safeMessage };
+	if (safeDescription !== undefined) response.description = safeDescription;
+	if (status !== undefined) response.httpCode = String(status);
+	return new NodeApiError(node, response, {
+		message: safeMessage,
+		description: safeDescription,
+		httpCode: status === undefined ? undefined : String(status),
+		itemIndex,
+	});
+}
+
+function text(value: unknown): string | undefined {
+	if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') {
+		return (value as { message: string }).message;
+	}
+	return undefined;
+}
+
+/**
+ * The provider's own words from an error body. Understands the shapes these APIs
+ * use: `{message}`, `{error}`, `{error: {message}}`, `{error_description}`, and
+ * validation errors as `{errors: {field: [reasons]}}`, `{errors: [reasons]}` or
+ * `{errors: [{field, message}]}`.
+ */
+export function describeErrorBody(body: unknown): { message?: string; details?: string } {
+	if (typeof body === 'string') return { message: body.trim().slice(0, 300) || undefined };
+	if (!body || typeof body !== 'object') return {};
+	const b = body as Record<string, unknown>;
+	const message = text(b.message) ?? text(b.error) ?? text(b.error_description) ?? text(b.detail);
+	const reasons: string[] = [];
+	const errors = b.errors;
+	if (Array.isArray(errors)) {
+		for (const entry of errors) {
+			if (typeof entry === 'string') reasons.push(entry);
+			else if (entry && typeof entry === 'object') {
+				const e = entry as Record<string, unknown>;
+				const field = text(e.field) ?? text(e.param) ?? text(e.attribute);
+				const reason = text(e.message) ?? text(e.detail) ?? JSON.stringify(entry);
+				reasons.push(field ? `${field} ${reason}` : reason);
+			}
+		}
+	} else if (errors && typeof errors === 'object') {
+		for (const [field, value] of Object.entries(errors as Record<string, unknown>)) {
+			const list = Array.isArray(value) ? value : [value];
+			for (const reason of list) reasons.push(`${field} ${text(reason) ?? JSON.stringify(reason)}`);
+		}
+	}
+	const details = reasons.length ? reasons.join('; ') : undefined;
+	return { message: message ?? details, details };
+}

@@ -1,0 +1,120 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** What lives for one execution of a node: lists fetched once and shared by all items. */
+export interface RunState {
+	memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
+
+/** One operation file exports these three. */
+export interface OperationModule {
+	option: INodePropertyOptions & { action: string };
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, state: RunState): Promise<OperationResult>;
+}
+
+export type ResourceMap = Record<string, Record<string, OperationModule>>;
+
+type ShowConditions = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+
+function withShow(property: INodeProperties, show: ShowConditions): INodeProperties {
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, ...show },
+		},
+	};
+}
+
+/** The Operation selector of one resource followed by every operation's fields. */
+export function resourceProperties(
+	resource: string,
+	operations: Record<string, OperationModule>,
+	defaultOperation: string,
+): INodeProperties[] {
+	const selector: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: Object.values(operations).map((op) => op.option),
+		default: defaultOperation,
+	};
+	const fields = Object.values(operations).flatMap((op) =>
+		op.description.map((p) => withShow(p, { resource: [resource], operation: [op.option.value] })),
+	);
+	return [selector, ...fields];
+}
+
+function isExecutionData(value: unknown): value is INodeExecutionData {
+	return !!value && typeof value === 'object' && 'json' in value && 'pairedItem' in value;
+}
+
+/**
+ * Runs the chosen operation for every input item, in order, pairing each output
+ * item with its input item. With "Continue On Fail", a failed item becomes an
+ * output item `{ error }` and the other items still run.
+ */
+export async function runOperations(
+	this: IExecuteFunctions,
+	resources: ResourceMap,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const module = resources[resource]?.[operation];
+	if (!module) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
+	}
+	const cache = new Map<string, Promise<unknown>>();
+	const state: RunState = {
+		memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+			let value = cache.get(key) as Promise<T> | undefined;
+			if (!value) {
+				value = load();
+				cache.set(key, value);
+				value.catch(() => cache.delete(key));
+			}
+			return value;
+		},
+	};
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await module.execute.call(this, itemIndex, state);
+			const list = Array.isArray(result) ? result : [result];
+			for (const entry of list) {
+				output.push(
+					isExecutionData(entry)
+						? entry
+						: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
+				);
+			}
+		} catch (caught) {
+			const error =
+				caught instanceof NodeApiError || caught instanceof NodeOperationError
+					? caught
+					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+			if (this.continueOnFail()) {
+				output.push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+			throw error;
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,223 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IOAuth2Options,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { apiError, describeErrorBody, readHttpError } from './errors';
+import { RATE_LIMIT_MAX_RETRIES, RATE_LIMIT_MAX_WAIT_MS, rateLimitWaitMs } from './rateLimit';
+import { describeInsecureUrl, trimTrailingSlash } from './url';
+
+/** The only place in this package that sends requests: every provider's transport calls it. */
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface CredentialUse {
+	/** Credential field that holds the API base URL. */
+	baseUrlField: string;
+	/** Credential fields holding URLs that receive secrets, with their labels. */
+	urlFields: Record<string, string>;
+}
+
+export interface ProviderApi {
+	/** The provider's name, as users know it. */
+	name: string;
+	/** Credential types this provider's node accepts, and how each is used. */
+	credentials: Record<string, CredentialUse>;
+	/** Node parameter that selects the credential type; omitted when there is only one. */
+	authenticationParameter?: string;
+	/** Credential fields whose values must never appear in an error (tokens are added). */
+	secretFields: string[];
+	/** Options for n8n's OAuth2 token handling (token type, refresh status codes). */
+	oauth2?: IOAuth2Options;
+	/** Reads the provider's error body; the shared reading is used when omitted. */
+	describeError?: (body: unknown) => { message?: string; details?: string };
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the credential's API base URL, starting with "/". */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	headers?: Record<string, string>;
+}
+
+interface Connection {
+	credentialType: string;
+	baseUrl: string;
+}
+
+/** One credential check per execution, however many items and requests follow. */
+const connections = new WeakMap<RequestContext, Promise<Connection>>();
+
+function credentialTypeOf(ctx: RequestContext, api: ProviderApi): string {
+	const types = Object.keys(api.credentials);
+	if (!api.authenticationParameter || types.length === 1) return types[0];
+	const chosen = ctx.getNodeParameter(api.authenticationParameter, 0) as string;
+	return types.includes(chosen) ? chosen : types[0];
+}
+
+async function connect(ctx: RequestContext, api: ProviderApi): Promise<Connection> {
+	const credentialType = credentialTypeOf(ctx, api);
+	const use = api.credentials[credentialType];
+	const credentials = await ctx.getCredentials(credentialType);
+	for (const [field, label] of Object.entries(use.urlFields)) {
+		const problem = describeInsecureUrl(credentials[field]);
+		if (problem) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The credential's "${label}" ${problem}. Nothing was sent.`,
+				{ description: 'Open the credential and correct the URL.' },
+			);
+		}
+	}
+	return { credentialType, baseUrl: trimTrailingSlash(String(credentials[use.baseUrlField])) };
+}
+
+function getConnection(ctx: RequestContext, api: ProviderApi): Promise<Connection> {
+	let connection = connections.get(ctx);
+	if (!connection) {
+		connection = connect(ctx, api);
+		connections.set(ctx, connection);
+		connection.catch(() => connections.delete(ctx));
+	}
+	return connection;
+}
+
+async function secretsOf(ctx: RequestContext, api: ProviderApi, type: string): Promise<string[]> {
+	try {
+		const credentials = await ctx.getCredentials(type);
+		const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+		return [...api.secretFields.map((f) => credentials[f]), token.access_token, token.refresh_token]
+			.filter((v): v is string => typeof v === 'string' && v !== '');
+	} catch {
+		return [];
+	}
+}
+
+const METHODS_WITH_EFFECTS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+async function toApiError(
+	ctx: RequestContext,
+	api: ProviderApi,
+	connection: Connection,
+	request: ApiRequest,
+	error: unknown,
+	itemIndex: number | undefined,
+): Promise<Error> {
+	const secrets = await secretsOf(ctx, api, connection.credentialType);
+	const node = ctx.getNode();
+	if (error instanceof NodeOperationError) {
+		return apiError(node, itemIndex, error.message, error.description ?? undefined, undefined, secrets);
+	}
+	const http = readHttpError(error);
+	if (http.status !== undefined) {
+		const said = (api.describeError ?? describeErrorBody)(http.body);
+		const hint =
+			http.status === 401 || http.status === 403
+				? ` Check that the credential is connected and allowed to do this.`
+				: '';
+		return apiError(
+			node,
+			itemIndex,
+			`${api.name} answered ${http.status}: ${said.message ?? 'no reason given'}`,
+			(said.details ?? '') + hint || undefined,
+			http.status,
+			secrets,
+		);
+	}
+	if (/access token|oauth/i.test(http.message)) {
+		return apiError(
+			node,
+			itemIndex,
+			`${api.name} did not issue an access token: ${http.message.replace(/^Failed to acquire OAuth2 access token:\s*/i, '')}`,
+			'Check the client ID, client secret and token URL of the credential.',
+			undefined,
+			secrets,
+		);
+	}
+	const mayHaveArrived = METHODS_WITH_EFFECTS.has(request.method)
+		? ' The request may have reached the provider; it was not repeated, to avoid doing it twice.'
+		: '';
+	return apiError(
+		node,
+		itemIndex,
+		`Could not complete the request to ${api.name}: ${http.code ?? http.message}`,
+		`${request.method} ${request.path} failed without an answer.${mayHaveArrived}`,
+		undefined,
+		secrets,
+	);
+}
+
+/**
+ * Sends one request with the node's credential through n8n's
+ * `httpRequestWithAuthentication`, so that n8n's own token handling (fetch,
+ * storage, refresh on the configured status codes) applies.
+ *
+ * Only a 429 is waited out and retried: the provider rejected the request before
+ * processing it. Any other failure, including a dropped connection or a 5xx, is
+ * reported and never repeated, so that nothing is sent, created or paid twice.
+ */
+export async function apiRequest<T = unknown>(
+	this: RequestContext,
+	api: ProviderApi,
+	request: ApiRequest,
+	itemIndex?: number,
+): Promise<T> {
+	const connection = await getConnection(this, api);
+	for (let attempt = 0; ; attempt++) {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${connection.baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			json: true,
+			headers: { Accept: 'application/json', ...request.headers },
+			returnFullResponse: true,
+		};
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				connection.credentialType,
+				options,
+				api.oauth2 ? { oauth2: api.oauth2 } : undefined,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const http = readHttpError(error);
+			if (http.status === 429 && attempt < RATE_LIMIT_MAX_RETRIES) {
+				const waitMs = rateLimitWaitMs(http.headers, attempt);
+				if (waitMs <= RATE_LIMIT_MAX_WAIT_MS) {
+					await sleep(waitMs);
+					continue;
+				}
+			}
+			throw await toApiError(this, api, connection, request, error, itemIndex);
+		}
+		return parseBody<T>(this, api, response.body, itemIndex);
+	}
+}
+
+function parseBody<T>(ctx: RequestContext, api: ProviderApi, body: unknown, itemIndex?: number): T {
+	if (typeof body !== 'string') return body as T;
+	if (body.trim() === '') return undefined as T;
+	try {
+		return JSON.parse(body) as T;
+	} catch {
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: `${api.name} answered with something that is not JSON` },
+			{
+				message: `${api.name} answered with something that is not JSON`,
+				description: body.slice(0, 200),
+				itemIndex,
+			},
+		);
+	}
+}

@@ -1,0 +1,58 @@
+/**
+ * URL checks shared by every credential and node of this package.
+ *
+ * A URL that will receive a client secret or an access token must use https,
+ * except on a loopback host (a local sandbox or proxy), where plain http is allowed.
+ */
+
+/** Plain http is accepted only for these hosts: 127.0.0.0/8, localhost and [::1]. */
+const LOOPBACK_HTTP = /^http:\/\/(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d{1,5})?(\/|$)/i;
+const HTTPS = /^https:\/\/[^/?#\s]+(\/|$)/i;
+
+export function isSecureUrl(value: string): boolean {
+	if (!HTTPS.test(value) && !LOOPBACK_HTTP.test(value)) return false;
+	try {
+		const url = new URL(value);
+		return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+	} catch {
+		return false;
+	}
+}
+
+/** Returns the reason a URL is refused, or undefined when it may carry secrets. */
+export function describeInsecureUrl(value: unknown): string | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return 'is empty';
+	if (!isSecureUrl(value.trim())) {
+		return 'must be an https:// URL without user info, query or fragment (plain http:// is allowed only for localhost, 127.x.x.x and [::1])';
+	}
+	return undefined;
+}
+
+/** Removes trailing slashes so that paths can be appended with a single "/". */
+export function trimTrailingSlash(value: string): string {
+	return value.trim().replace(/\/+$/, '');
+}
+
+/**
+ * What a refused URL is replaced with: a scheme no HTTP client speaks, so the
+ * request fails with "Unsupported protocol https-required:" before anything is
+ * sent or even looked up.
+ */
+export const REFUSED_URL = 'https-required:';
+
+/**
+ * An n8n expression that yields the credential value `reference` (for example
+ * `$self["tokenUrl"]` in a credential field, `$credentials.baseUrl` in a test
+ * request), without trailing slashes and followed by `suffix`, when it is a
+ * secure URL, and `REFUSED_URL` otherwise. Used for the OAuth2 token URL and for the credential test request,
+ * so that n8n's own token code and the Test button never send a secret to an
+ * insecure URL, whichever node or feature uses the credential.
+ */
+export function secureUrlExpression(reference: string, suffix = ''): string {
+	const value = `String(${reference} ?? "").trim().replace(/\\/+$/, "")`;
+	return (
+		`={{ (${HTTPS.toString()}.test(${value}) || ${LOOPBACK_HTTP.toString()}.test(${value})) ` +
+		`&& !/[?#@\\s]/.test(${value}.replace(/^https?:\\/\\//i, "")) ` +
+		`? ${value} + "${suffix}" : "${REFUSED_URL}" }}`
+	);
+}

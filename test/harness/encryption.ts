@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+
+import { Cipher, EncryptionKeyProxy } from 'n8n-core';
+
+/**
+ * n8n's server gives n8n-core an encryption-key provider at start; without one,
+ * `Credentials.setData` cannot encrypt. This gives the test process one data key,
+ * wrapped with the instance key the way n8n wraps its keys.
+ */
+
+type Container = { get<T>(type: new (...args: never[]) => T): T };
+
+/** n8n-core's own DI container (n8n-core may bring its own copy of @n8n/di). */
+function n8nContainer(): Container {
+	const coreDir = dirname(require.resolve('n8n-core'));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return (require(require.resolve('@n8n/di', { paths: [coreDir] })) as { Container: Container }).Container;
+}
+
+let ready = false;
+
+export function ensureEncryptionKey(): void {
+	if (ready) return;
+	const container = n8nContainer();
+	const cipher = container.get(Cipher) as unknown as {
+		encryptWithKey(data: string, key: string, algorithm: string): string;
+		dekWrappingKey: string;
+	};
+	const wrapped = cipher.encryptWithKey(randomBytes(32).toString('hex'), cipher.dekWrappingKey, 'aes-256-gcm');
+	const key = { id: 'test-key', value: wrapped, algorithm: 'aes-256-gcm', format: 'prefixed' as const };
+	container.get(EncryptionKeyProxy).setProvider({
+		getActiveKey: async () => key,
+		getKeyById: async (id: string) => (id === key.id ? key : null),
+		getLegacyKey: async () => key,
+	});
+	ready = true;
+}

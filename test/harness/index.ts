@@ -1,0 +1,226 @@
+import { ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteData,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodePropertyOptions,
+	INodeType,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+
+import type { CredentialStore } from './credentials';
+
+export { CredentialStore } from './credentials';
+
+const PACKAGE = 'n8n-nodes-oauth-integrations';
+
+function additionalDataFor(store: CredentialStore): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: store,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		currentNodeParameters: undefined,
+		variables: {},
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+function nodeTypesFor(nodeType: INodeType) {
+	return {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	};
+}
+
+function buildNode(
+	nodeType: INodeType,
+	parameters: INodeParameters,
+	credentials: Record<string, INodeCredentialsDetails>,
+	continueOnFail: boolean,
+): INode {
+	const node: INode = {
+		id: 'node-under-test',
+		name: nodeType.description.defaults.name ?? nodeType.description.displayName,
+		type: `${PACKAGE}.${nodeType.description.name}`,
+		typeVersion: Array.isArray(nodeType.description.version)
+			? nodeType.description.version.slice(-1)[0]
+			: nodeType.description.version,
+		position: [0, 0],
+		parameters: {},
+		credentials,
+		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	// As n8n does when a node is saved: fill in every default the user did not set.
+	node.parameters = NodeHelpers.getNodeParameters(
+		nodeType.description.properties,
+		parameters,
+		true,
+		false,
+		node,
+		nodeType.description,
+	) as INodeParameters;
+	return node;
+}
+
+export interface RunOptions {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentials: Record<string, INodeCredentialsDetails>;
+	store: CredentialStore;
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+/**
+ * Runs a node's `execute()` inside n8n-core's real ExecuteContext: parameters and
+ * expressions are resolved by n8n-workflow, credentials come from the store, and
+ * `httpRequestWithAuthentication` is n8n-core's own (OAuth2 included).
+ */
+export async function executeNode(options: RunOptions): Promise<INodeExecutionData[][]> {
+	const { nodeType, store } = options;
+	const node = buildNode(nodeType, options.parameters, options.credentials, options.continueOnFail ?? false);
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFor(nodeType),
+	});
+	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData: IRunExecutionData = createRunExecutionData();
+	const executeData: IExecuteData = { node, data: { main: [items] }, source: null };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalDataFor(store),
+		'manual',
+		runExecutionData,
+		0,
+		items,
+		{ main: [items] },
+		executeData,
+		[],
+	);
+	const result = await nodeType.execute!.call(context);
+	return result as INodeExecutionData[][];
+}
+
+/** Calls a `methods.loadOptions` method as n8n's editor does, in a LoadOptionsContext. */
+export async function loadOptions(
+	options: Omit<RunOptions, 'items' | 'continueOnFail'> & { method: string },
+): Promise<INodePropertyOptions[]> {
+	const { nodeType, store } = options;
+	const node = buildNode(nodeType, options.parameters, options.credentials, false);
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFor(nodeType),
+	});
+	const additionalData = additionalDataFor(store);
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	const method = nodeType.methods?.loadOptions?.[options.method];
+	if (!method) throw new Error(`No load-options method ${options.method}`);
+	return await method.call(context);
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+/**
+ * Runs a credential's `test` request as n8n's Test button does: a temporary
+ * node whose only property routes the test request, executed by n8n-core's
+ * RoutingNode with the credential.
+ */
+export async function testCredential(
+	store: CredentialStore,
+	type: string,
+	details: INodeCredentialsDetails,
+): Promise<CredentialTestResult> {
+	const credentialType = store.type(type);
+	if (!credentialType.test) return { status: 'Error', message: 'No testing function found for this credential.' };
+	const data: ICredentialDataDecryptedObject = store.applyDefaults(
+		additionalDataFor(store),
+		await store.stored(details.id!),
+		type,
+		'internal',
+	);
+	const nodeType: INodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'n8n-nodes-base.noOp',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Temp' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: type, required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: credentialType.test.request },
+					default: '',
+				},
+			],
+		},
+	};
+	const node: INode = {
+		id: 'temp',
+		parameters: {},
+		name: 'Temp-Node',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		credentials: { [type]: details },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesFor(nodeType) });
+	const executeData: IExecuteData = { node, data: {}, source: null };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalDataFor(store),
+		'internal',
+		createRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		executeData,
+		[],
+	);
+	const routingNode = new RoutingNode(context, nodeType, { id: details.id!, name: details.name, type, data });
+	try {
+		await routingNode.runNode();
+	} catch (error) {
+		const e = error as { cause?: { response?: { status: number; statusText?: string }; code?: string }; message: string };
+		if (e.cause?.response) {
+			const { status, statusText } = e.cause.response;
+			for (const rule of credentialType.test.rules ?? []) {
+				if (rule.type === 'responseCode' && rule.properties.value === status) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
+			return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+		}
+		if (e.cause?.code) return { status: 'Error', message: e.cause.code };
+		return { status: 'Error', message: e.message };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}

@@ -1,0 +1,54 @@
+import type { INodeCredentialsDetails, INodeParameters, IDataObject } from 'n8n-workflow';
+
+import { ThroughLineOAuth2Api } from '../../credentials/ThroughLineOAuth2Api.credentials';
+import { ThroughLine } from '../../nodes/ThroughLine/ThroughLine.node';
+import { CredentialStore, executeNode } from '../harness';
+import type { Sandbox, ThroughLineProvider } from '../sandbox';
+import { THROUGHLINE_CLIENT, createSandbox } from '../sandbox';
+
+/** A sandbox, a credential store and a connected ThroughLine credential for one test file. */
+export function throughLineFixture() {
+	const fixture = {
+		sandbox: undefined as unknown as Sandbox,
+		provider: undefined as unknown as ThroughLineProvider,
+		store: undefined as unknown as CredentialStore,
+		credential: undefined as unknown as INodeCredentialsDetails,
+		node: new ThroughLine(),
+		async addCredential(data: IDataObject = {}): Promise<INodeCredentialsDetails> {
+			return await fixture.store.add('throughLineOAuth2Api', {
+				clientId: THROUGHLINE_CLIENT.id,
+				clientSecret: THROUGHLINE_CLIENT.secret,
+				tokenUrl: `${fixture.sandbox.url}/throughline/oauth/token`,
+				apiBaseUrl: `${fixture.sandbox.url}/throughline/v1`,
+				...data,
+			} as never);
+		},
+		async run(
+			parameters: INodeParameters,
+			options: { items?: IDataObject[]; continueOnFail?: boolean; credential?: INodeCredentialsDetails } = {},
+		) {
+			return await executeNode({
+				nodeType: fixture.node,
+				parameters,
+				credentials: { throughLineOAuth2Api: options.credential ?? fixture.credential },
+				store: fixture.store,
+				items: options.items,
+				continueOnFail: options.continueOnFail,
+			});
+		},
+	};
+	beforeAll(async () => {
+		fixture.sandbox = createSandbox();
+		await fixture.sandbox.start();
+		fixture.provider = fixture.sandbox.provider<ThroughLineProvider>('throughline');
+	});
+	afterAll(async () => {
+		await fixture.sandbox.stop();
+	});
+	beforeEach(async () => {
+		fixture.sandbox.reset();
+		fixture.store = new CredentialStore([new ThroughLineOAuth2Api()]);
+		fixture.credential = await fixture.addCredential();
+	});
+	return fixture;
+}

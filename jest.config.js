@@ -6,7 +6,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
-	setupFiles: ['<rootDir>/test/setup.ts'],
+	setupFiles: ['<rootDir>/test/setup.js'],
 	testTimeout: 120000,
 	maxWorkers: 2,
 };

@@ -9,7 +9,10 @@ export class ThroughLineOAuth2Api implements ICredentialType {
 
 	displayName = 'ThroughLine OAuth2 API';
 
-	icon = { light: 'file:../icons/throughline.svg', dark: 'file:../icons/throughline.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/throughline.svg',
+		dark: 'file:../icons/throughline.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://developer.throughlinecare.com/authorization';
 

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runOperations } from '../shared/router';
@@ -9,7 +14,10 @@ export class ThroughLine implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ThroughLine',
 		name: 'throughLine',
-		icon: { light: 'file:../../icons/throughline.svg', dark: 'file:../../icons/throughline.dark.svg' },
+		icon: {
+			light: 'file:../../icons/throughline.svg',
+			dark: 'file:../../icons/throughline.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

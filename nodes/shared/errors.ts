@@ -31,21 +31,37 @@ export interface HttpErrorShape {
 	message: string;
 }
 
-/** Reads status, headers and body from the errors n8n's request helpers throw. */
+interface RawHttpError {
+	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
+	httpCode?: string | null;
+	statusCode?: number;
+	code?: string;
+	cause?: unknown;
+	errorResponse?: unknown;
+	message?: string;
+}
+
+/**
+ * Reads status, headers and body from the errors n8n's request helpers throw.
+ * `httpRequestWithAuthentication` wraps the HTTP client's error in a NodeApiError
+ * (as `errorResponse` / `cause`), so the wrapped error is looked into as well.
+ */
 export function readHttpError(error: unknown): HttpErrorShape {
-	const e = (error ?? {}) as {
-		response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
-		httpCode?: string | null;
-		statusCode?: number;
-		code?: string;
-		cause?: unknown;
-		message?: string;
-	};
-	const status =
-		e.response?.status ??
-		(typeof e.statusCode === 'number' ? e.statusCode : undefined) ??
-		(e.httpCode ? Number(e.httpCode) : undefined);
-	let body = e.response?.data;
+	const outer = (error ?? {}) as RawHttpError;
+	const layers = [outer, outer.errorResponse, outer.cause].filter(
+		(layer): layer is RawHttpError => !!layer && typeof layer === 'object',
+	);
+	const withResponse = layers.find((layer) => layer.response && typeof layer.response === 'object');
+	const response = withResponse?.response;
+	let status = response?.status;
+	for (const layer of layers) {
+		if (status !== undefined) break;
+		if (typeof layer.statusCode === 'number') status = layer.statusCode;
+		else if (layer.httpCode && Number.isFinite(Number(layer.httpCode)))
+			status = Number(layer.httpCode);
+	}
+	let body = response?.data;
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
 	if (typeof body === 'string') {
 		try {
 			body = JSON.parse(body);
@@ -53,12 +69,16 @@ export function readHttpError(error: unknown): HttpErrorShape {
 			// A body that is not JSON is kept as text.
 		}
 	}
+	const code = layers
+		.map((layer) => layer.code)
+		.find((c) => typeof c === 'string' && /^E[A-Z_]+$/.test(c));
+	const inner = layers.length > 1 ? layers[layers.length - 1] : outer;
 	return {
-		status: Number.isFinite(status) ? status : undefined,
-		headers: e.response?.headers,
+		status,
+		headers: response?.headers,
 		body,
-		code: e.code ?? (e.cause as { code?: string } | undefined)?.code,
-		message: typeof e.message === 'string' ? e.message : String(error),
+		code,
+		message: typeof inner.message === 'string' ? inner.message : String(error),
 	};
 }
 
@@ -90,7 +110,11 @@ export function apiError(
 
 function text(value: unknown): string | undefined {
 	if (typeof value === 'string' && value.trim() !== '') return value.trim();
-	if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { message?: unknown }).message === 'string'
+	) {
 		return (value as { message: string }).message;
 	}
 	return undefined;

@@ -94,8 +94,11 @@ async function secretsOf(ctx: RequestContext, api: ProviderApi, type: string): P
 	try {
 		const credentials = await ctx.getCredentials(type);
 		const token = (credentials.oauthTokenData ?? {}) as IDataObject;
-		return [...api.secretFields.map((f) => credentials[f]), token.access_token, token.refresh_token]
-			.filter((v): v is string => typeof v === 'string' && v !== '');
+		return [
+			...api.secretFields.map((f) => credentials[f]),
+			token.access_token,
+			token.refresh_token,
+		].filter((v): v is string => typeof v === 'string' && v !== '');
 	} catch {
 		return [];
 	}
@@ -114,7 +117,14 @@ async function toApiError(
 	const secrets = await secretsOf(ctx, api, connection.credentialType);
 	const node = ctx.getNode();
 	if (error instanceof NodeOperationError) {
-		return apiError(node, itemIndex, error.message, error.description ?? undefined, undefined, secrets);
+		return apiError(
+			node,
+			itemIndex,
+			error.message,
+			error.description ?? undefined,
+			undefined,
+			secrets,
+		);
 	}
 	const http = readHttpError(error);
 	if (http.status !== undefined) {

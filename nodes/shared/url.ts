@@ -6,7 +6,8 @@
  */
 
 /** Plain http is accepted only for these hosts: 127.0.0.0/8, localhost and [::1]. */
-const LOOPBACK_HTTP = /^http:\/\/(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d{1,5})?(\/|$)/i;
+const LOOPBACK_HTTP =
+	/^http:\/\/(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d{1,5})?(\/|$)/i;
 const HTTPS = /^https:\/\/[^/?#\s]+(\/|$)/i;
 
 export function isSecureUrl(value: string): boolean {

@@ -20,7 +20,14 @@ import { ensureEncryptionKey } from './encryption';
 import { oAuth2Api } from './oauth2Api';
 
 /** Hidden OAuth fields that the credential type owns: a stored value never overrides them. */
-const OAUTH_PINNED_FIELDS = ['grantType', 'authUrl', 'accessTokenUrl', 'scope', 'authQueryParameters', 'authentication'];
+const OAUTH_PINNED_FIELDS = [
+	'grantType',
+	'authUrl',
+	'accessTokenUrl',
+	'scope',
+	'authQueryParameters',
+	'authentication',
+];
 
 const mockNode: INode = {
 	id: 'credential-node',
@@ -72,7 +79,11 @@ export class CredentialStore extends ICredentialsHelper {
 	}
 
 	/** Saves a credential as a user would in n8n's credential dialog. */
-	async add(type: string, data: ICredentialDataDecryptedObject, name = `${type} account`): Promise<INodeCredentialsDetails> {
+	async add(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		name = `${type} account`,
+	): Promise<INodeCredentialsDetails> {
 		const id = String(this.nextId++);
 		const credentials = new Credentials({ id, name }, type);
 		await credentials.setData(data);
@@ -112,7 +123,13 @@ export class CredentialStore extends ICredentialsHelper {
 			if (type === 'oAuth2Api') {
 				return [
 					...definition.properties,
-					{ displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} },
+					{
+						displayName: 'oauthTokenData',
+						name: 'oauthTokenData',
+						type: 'json',
+						required: false,
+						default: {},
+					},
 				];
 			}
 			return definition.properties;
@@ -129,10 +146,15 @@ export class CredentialStore extends ICredentialsHelper {
 		return true;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		const record = nodeCredentials.id ? this.records.get(nodeCredentials.id) : undefined;
 		if (!record || record.type !== type) {
-			throw new Error(`Credential with ID "${nodeCredentials.id}" does not exist for type "${type}".`);
+			throw new Error(
+				`Credential with ID "${nodeCredentials.id}" does not exist for type "${type}".`,
+			);
 		}
 		return new Credentials({ id: record.id, name: record.name }, record.type, record.data);
 	}
@@ -148,7 +170,14 @@ export class CredentialStore extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = await (await this.getCredentials(nodeCredentials, type)).getData();
 		if (raw === true) return data;
-		return this.applyDefaults(additionalData, data, type, mode, executeData, expressionResolveValues);
+		return this.applyDefaults(
+			additionalData,
+			data,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	applyDefaults(
@@ -189,7 +218,12 @@ export class CredentialStore extends ICredentialsHelper {
 				data,
 			) as ICredentialDataDecryptedObject;
 		} else {
-			const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: mockNodeTypes });
+			const workflow = new Workflow({
+				nodes: [mockNode],
+				connections: {},
+				active: false,
+				nodeTypes: mockNodeTypes,
+			});
 			data = workflow.expression.getComplexParameterValue(
 				mockNode,
 				data as INodeParameters,
@@ -215,7 +249,8 @@ export class CredentialStore extends ICredentialsHelper {
 			return await type.authenticate(credentials, requestOptions as IHttpRequestOptions);
 		}
 		if (type.authenticate?.type === 'generic') {
-			if (!workflow || !node) throw new Error('Workflow and node are required for generic authentication');
+			if (!workflow || !node)
+				throw new Error('Workflow and node are required for generic authentication');
 			const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
 			for (const [outerKey, outerValue] of Object.entries(type.authenticate.properties)) {
 				for (const [key, value] of Object.entries(outerValue as Record<string, string>)) {
@@ -232,7 +267,12 @@ export class CredentialStore extends ICredentialsHelper {
 		return requestOptions as IHttpRequestOptions;
 	}
 
-	private resolve(value: string, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): string {
+	private resolve(
+		value: string,
+		credentials: ICredentialDataDecryptedObject,
+		workflow: Workflow,
+		node: INode,
+	): string {
 		if (!isExpression(value)) return value;
 		const resolved = workflow.expression.getSimpleParameterValue(
 			node,
@@ -253,7 +293,9 @@ export class CredentialStore extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		const testing = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 		if (credentials[expirable.name] !== '' && !credentialsExpired && !testing) return undefined;
@@ -278,7 +320,12 @@ export class CredentialStore extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) ?? undefined;
+		return (
+			((await type.preAuthentication.call(
+				helpers,
+				credentials,
+			)) as ICredentialDataDecryptedObject) ?? undefined
+		);
 	}
 
 	async updateCredentials(
@@ -286,7 +333,8 @@ export class CredentialStore extends ICredentialsHelper {
 		type: string,
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
-		const record = (await this.getCredentials(nodeCredentials, type)) && this.records.get(nodeCredentials.id!)!;
+		const record =
+			(await this.getCredentials(nodeCredentials, type)) && this.records.get(nodeCredentials.id!)!;
 		const credentials = new Credentials({ id: record.id, name: record.name }, type);
 		await credentials.setData(data);
 		record.data = credentials.getDataToSave().data as string;

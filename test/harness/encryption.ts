@@ -1,3 +1,6 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports --
+   Test infrastructure, never published: it runs an HTTP server and reads n8n-core's
+   internals, which the rules for code running inside n8n Cloud rightly forbid. */
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 
@@ -15,7 +18,8 @@ type Container = { get<T>(type: new (...args: never[]) => T): T };
 function n8nContainer(): Container {
 	const coreDir = dirname(require.resolve('n8n-core'));
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return (require(require.resolve('@n8n/di', { paths: [coreDir] })) as { Container: Container }).Container;
+	return (require(require.resolve('@n8n/di', { paths: [coreDir] })) as { Container: Container })
+		.Container;
 }
 
 let ready = false;
@@ -27,8 +31,17 @@ export function ensureEncryptionKey(): void {
 		encryptWithKey(data: string, key: string, algorithm: string): string;
 		dekWrappingKey: string;
 	};
-	const wrapped = cipher.encryptWithKey(randomBytes(32).toString('hex'), cipher.dekWrappingKey, 'aes-256-gcm');
-	const key = { id: 'test-key', value: wrapped, algorithm: 'aes-256-gcm', format: 'prefixed' as const };
+	const wrapped = cipher.encryptWithKey(
+		randomBytes(32).toString('hex'),
+		cipher.dekWrappingKey,
+		'aes-256-gcm',
+	);
+	const key = {
+		id: 'test-key',
+		value: wrapped,
+		algorithm: 'aes-256-gcm',
+		format: 'prefixed' as const,
+	};
 	container.get(EncryptionKeyProxy).setProvider({
 		getActiveKey: async () => key,
 		getKeyById: async (id: string) => (id === key.id ? key : null),

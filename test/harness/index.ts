@@ -90,7 +90,12 @@ export interface RunOptions {
  */
 export async function executeNode(options: RunOptions): Promise<INodeExecutionData[][]> {
 	const { nodeType, store } = options;
-	const node = buildNode(nodeType, options.parameters, options.credentials, options.continueOnFail ?? false);
+	const node = buildNode(
+		nodeType,
+		options.parameters,
+		options.credentials,
+		options.continueOnFail ?? false,
+	);
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		nodes: [node],
@@ -153,7 +158,8 @@ export async function testCredential(
 	details: INodeCredentialsDetails,
 ): Promise<CredentialTestResult> {
 	const credentialType = store.type(type);
-	if (!credentialType.test) return { status: 'Error', message: 'No testing function found for this credential.' };
+	if (!credentialType.test)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
 	const data: ICredentialDataDecryptedObject = store.applyDefaults(
 		additionalDataFor(store),
 		await store.stored(details.id!),
@@ -191,7 +197,12 @@ export async function testCredential(
 		position: [0, 0],
 		credentials: { [type]: details },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesFor(nodeType) });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFor(nodeType),
+	});
 	const executeData: IExecuteData = { node, data: {}, source: null };
 	const context = new ExecuteContext(
 		workflow,
@@ -205,11 +216,19 @@ export async function testCredential(
 		executeData,
 		[],
 	);
-	const routingNode = new RoutingNode(context, nodeType, { id: details.id!, name: details.name, type, data });
+	const routingNode = new RoutingNode(context, nodeType, {
+		id: details.id!,
+		name: details.name,
+		type,
+		data,
+	});
 	try {
 		await routingNode.runNode();
 	} catch (error) {
-		const e = error as { cause?: { response?: { status: number; statusText?: string }; code?: string }; message: string };
+		const e = error as {
+			cause?: { response?: { status: number; statusText?: string }; code?: string };
+			message: string;
+		};
 		if (e.cause?.response) {
 			const { status, statusText } = e.cause.response;
 			for (const rule of credentialType.test.rules ?? []) {

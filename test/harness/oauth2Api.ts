@@ -29,7 +29,12 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	{ displayName: 'Scope', name: 'scope', type: 'string', default: '' },
-	{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'string', default: '' },
+	{
+		displayName: 'Auth URI Query Parameters',
+		name: 'authQueryParameters',
+		type: 'string',
+		default: '',
+	},
 	{
 		displayName: 'Authentication',
 		name: 'authentication',
@@ -40,7 +45,13 @@ const properties: INodeProperties[] = [
 		],
 		default: 'header',
 	},
-	{ displayName: 'Ignore SSL Issues', name: 'ignoreSSLIssues', type: 'boolean', default: false, doNotInherit: true },
+	{
+		displayName: 'Ignore SSL Issues',
+		name: 'ignoreSSLIssues',
+		type: 'boolean',
+		default: false,
+		doNotInherit: true,
+	},
 ];
 
 export const oAuth2Api: ICredentialType = {

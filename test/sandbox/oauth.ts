@@ -99,24 +99,45 @@ export class TokenAuthority {
 	}
 
 	/** Uses a refresh token once: it is then invalid, and a new pair is issued. */
-	rotate(refreshToken: unknown, clientId: string, extra: Record<string, unknown> = {}): IssuedToken | undefined {
+	rotate(
+		refreshToken: unknown,
+		clientId: string,
+		extra: Record<string, unknown> = {},
+	): IssuedToken | undefined {
 		const record = typeof refreshToken === 'string' ? this.refresh.get(refreshToken) : undefined;
 		if (!record || !record.valid || record.clientId !== clientId) return undefined;
 		record.valid = false;
 		return this.issue(clientId, true, extra);
 	}
 
-	issueCode(clientId: string, redirectUri?: string, codeChallenge?: string, lifetimeSeconds = 60): string {
+	issueCode(
+		clientId: string,
+		redirectUri?: string,
+		codeChallenge?: string,
+		lifetimeSeconds = 60,
+	): string {
 		const code = randomToken(`${this.prefix}_code`);
-		this.codes.set(code, { clientId, redirectUri, expiresAt: Date.now() + lifetimeSeconds * 1000, used: false, codeChallenge });
+		this.codes.set(code, {
+			clientId,
+			redirectUri,
+			expiresAt: Date.now() + lifetimeSeconds * 1000,
+			used: false,
+			codeChallenge,
+		});
 		return code;
 	}
 
 	/** Redeems a code once; a second use, an expired code or another client fail. */
 	redeemCode(code: unknown, clientId: string, redirectUri?: unknown): CodeRecord | undefined {
 		const record = typeof code === 'string' ? this.codes.get(code) : undefined;
-		if (!record || record.used || record.expiresAt <= Date.now() || record.clientId !== clientId) return undefined;
-		if (record.redirectUri !== undefined && redirectUri !== undefined && record.redirectUri !== redirectUri) return undefined;
+		if (!record || record.used || record.expiresAt <= Date.now() || record.clientId !== clientId)
+			return undefined;
+		if (
+			record.redirectUri !== undefined &&
+			redirectUri !== undefined &&
+			record.redirectUri !== redirectUri
+		)
+			return undefined;
 		record.used = true;
 		return record;
 	}

@@ -1,3 +1,6 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
+   Test infrastructure, never published: it runs an HTTP server and reads n8n-core's
+   internals, which the rules for code running inside n8n Cloud rightly forbid. */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -56,7 +59,11 @@ export interface Provider {
 	reset?(): void;
 }
 
-export function json(status: number, body?: unknown, headers?: Record<string, string>): SandboxResponse {
+export function json(
+	status: number,
+	body?: unknown,
+	headers?: Record<string, string>,
+): SandboxResponse {
 	return { status, body, headers };
 }
 
@@ -88,7 +95,13 @@ export class Sandbox {
 	private faults: Fault[] = [];
 	private readonly windows = new Map<string, number[]>();
 	/** Every request seen, newest last (method, provider, path, headers, raw body). */
-	readonly log: Array<{ provider: string; method: string; path: string; headers: http.IncomingHttpHeaders; body: string }> = [];
+	readonly log: Array<{
+		provider: string;
+		method: string;
+		path: string;
+		headers: http.IncomingHttpHeaders;
+		body: string;
+	}> = [];
 	url = '';
 
 	constructor(providers: Provider[]) {
@@ -187,7 +200,13 @@ export class Sandbox {
 		const method = (req.method ?? 'GET').toUpperCase();
 		const route = `${method} ${path}`;
 		this.bump(provider.name, route);
-		this.log.push({ provider: provider.name, method, path: `${path}${url.search}`, headers: req.headers, body: raw.toString('utf8') });
+		this.log.push({
+			provider: provider.name,
+			method,
+			path: `${path}${url.search}`,
+			headers: req.headers,
+			body: raw.toString('utf8'),
+		});
 
 		const before = this.takeFault(provider.name, route, 'before');
 		if (before) return this.applyFault(res, before, provider);
@@ -214,16 +233,27 @@ export class Sandbox {
 				await new Promise((r) => setTimeout(r, fault.delayMs ?? 5000));
 				return this.send(res, json(fault.status ?? 504, { message: 'slow answer' }));
 			case 'malformed':
-				return this.send(res, { status: 200, raw: '{"this is": not json', headers: { 'content-type': 'application/json' } });
+				return this.send(res, {
+					status: 200,
+					raw: '{"this is": not json',
+					headers: { 'content-type': 'application/json' },
+				});
 			case 'rateLimit':
 				return this.send(
 					res,
 					provider.rateLimited?.(fault.delayMs ?? 1000) ??
-						json(429, { message: 'Too Many Requests' }, { 'retry-after': String(Math.ceil((fault.delayMs ?? 1000) / 1000)) }),
+						json(
+							429,
+							{ message: 'Too Many Requests' },
+							{ 'retry-after': String(Math.ceil((fault.delayMs ?? 1000) / 1000)) },
+						),
 				);
 			case 'status':
 			default:
-				return this.send(res, json(fault.status ?? 500, { message: 'Internal Server Error' }, fault.headers));
+				return this.send(
+					res,
+					json(fault.status ?? 500, { message: 'Internal Server Error' }, fault.headers),
+				);
 		}
 	}
 

@@ -1,6 +1,6 @@
 import { TokenAuthority } from './oauth';
 import type { Provider, Sandbox, SandboxRequest, SandboxResponse } from './server';
-import { json } from './server';
+import { json, randomToken } from './server';
 
 /**
  * ThroughLine as its documentation describes it: client-credentials tokens from
@@ -9,7 +9,8 @@ import { json } from './server';
  * countries, topics, helplines and events. Mounted at `/throughline`.
  */
 
-export const THROUGHLINE_CLIENT = { id: 'tl-client-id', secret: 'tl-client-secret-5f1d9a' };
+/** The registered client; its secret is new in every test run. */
+export const THROUGHLINE_CLIENT = { id: 'tl-client-id', secret: randomToken('tl_cs') };
 
 const COUNTRIES = [
 	{ name: 'United States', code: 'US', emergencyNumber: '911' },
@@ -89,14 +90,21 @@ export class ThroughLineProvider implements Provider {
 	}
 
 	rateLimited(retryAfterMs: number): SandboxResponse {
-		return json(429, { error: 'Too Many Requests' }, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
+		return json(
+			429,
+			{ error: 'Too Many Requests' },
+			{ 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+		);
 	}
 
 	handle(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
 		if (req.path === '/oauth/token') return this.token(req, sandbox);
 		if (!req.path.startsWith('/v1/')) return json(404, { error: 'Not found' });
 		if (!this.auth.bearer(req.headers.authorization)) {
-			return json(401, { error: 'invalid_token', error_description: 'The access token is invalid or has expired' });
+			return json(401, {
+				error: 'invalid_token',
+				error_description: 'The access token is invalid or has expired',
+			});
 		}
 		const path = req.path.slice(3);
 		if (req.method === 'GET' && path === '/countries') return json(200, { countries: COUNTRIES });
@@ -119,13 +127,20 @@ export class ThroughLineProvider implements Provider {
 			return json(400, { error: 'invalid_request', error_description: 'Use a form-encoded body' });
 		}
 		if (req.headers.authorization) {
-			return json(401, { error: 'invalid_client', error_description: 'Send the client credentials in the body' });
+			return json(401, {
+				error: 'invalid_client',
+				error_description: 'Send the client credentials in the body',
+			});
 		}
 		if (req.query.has('client_secret')) {
-			return json(400, { error: 'invalid_request', error_description: 'The secret must not be in the URL' });
+			return json(400, {
+				error: 'invalid_request',
+				error_description: 'The secret must not be in the URL',
+			});
 		}
 		const body = req.body ?? {};
-		if (body.grant_type !== 'client_credentials') return json(400, { error: 'unsupported_grant_type' });
+		if (body.grant_type !== 'client_credentials')
+			return json(400, { error: 'unsupported_grant_type' });
 		const client = this.auth.checkClient(body.client_id, body.client_secret);
 		if (!client) return json(401, { error: 'invalid_client' });
 		return json(200, this.auth.issue(client.id, false, { scope: 'public' }));
@@ -133,7 +148,8 @@ export class ThroughLineProvider implements Provider {
 
 	private search(req: SandboxRequest): SandboxResponse {
 		const code = (req.query.get('country_code') ?? '').toUpperCase();
-		if (!COUNTRIES.some((c) => c.code === code)) return json(400, { error: `Unknown country_code "${code}"` });
+		if (!COUNTRIES.some((c) => c.code === code))
+			return json(400, { error: `Unknown country_code "${code}"` });
 		const limitText = req.query.get('limit');
 		const limit = limitText === null ? undefined : Number(limitText);
 		if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) {
@@ -152,8 +168,10 @@ export class ThroughLineProvider implements Provider {
 
 	private event(kind: string, req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
 		const body = req.body ?? {};
-		if (!this.helplines.some((h) => h.id === body.helpline_id)) return json(422, { error: 'Unknown helpline_id' });
-		if (typeof body.session_id !== 'string' || body.session_id === '') return json(422, { error: 'session_id is required' });
+		if (!this.helplines.some((h) => h.id === body.helpline_id))
+			return json(422, { error: 'Unknown helpline_id' });
+		if (typeof body.session_id !== 'string' || body.session_id === '')
+			return json(422, { error: 'session_id is required' });
 		if (typeof body.timestamp !== 'string' || Number.isNaN(Date.parse(body.timestamp))) {
 			return json(422, { error: 'timestamp must be an ISO 8601 date' });
 		}

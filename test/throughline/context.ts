@@ -25,7 +25,11 @@ export function throughLineFixture() {
 		},
 		async run(
 			parameters: INodeParameters,
-			options: { items?: IDataObject[]; continueOnFail?: boolean; credential?: INodeCredentialsDetails } = {},
+			options: {
+				items?: IDataObject[];
+				continueOnFail?: boolean;
+				credential?: INodeCredentialsDetails;
+			} = {},
 		) {
 			return await executeNode({
 				nodeType: fixture.node,

@@ -48,7 +48,12 @@ export async function topicCodeOf(
 		(t) => String(t.code).toLowerCase() === wanted || String(t.name).toLowerCase() === wanted,
 	);
 	if (!topic) {
-		throw invalidParameter(ctx.getNode(), itemIndex, 'Topic', `"${raw}" is not a ThroughLine topic`);
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			'Topic',
+			`"${raw}" is not a ThroughLine topic`,
+		);
 	}
 	return topic.code;
 }

@@ -13,6 +13,8 @@ export async function getTopics(this: ILoadOptionsFunctions): Promise<INodePrope
 	const topics = await listTopics.call(this);
 	return [
 		{ name: 'Any Topic', value: '' },
-		...topics.map((t) => ({ name: t.name, value: t.code })).sort((a, b) => a.name.localeCompare(b.name)),
+		...topics
+			.map((t) => ({ name: t.name, value: t.code }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 	];
 }

@@ -20,7 +20,7 @@ export const eventFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			'An ID of the end user\'s session in your application, so ThroughLine can relate display and click events. Do not use personal data.',
+			"An ID of the end user's session in your application, so ThroughLine can relate display and click events. Do not use personal data.",
 	},
 	{
 		displayName: 'Timestamp',
@@ -39,7 +39,12 @@ export function eventBody(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 	if (raw !== '') {
 		const parsed = new Date(raw);
 		if (Number.isNaN(parsed.getTime())) {
-			throw invalidParameter(ctx.getNode(), itemIndex, 'Timestamp', `"${raw}" is not a date and time`);
+			throw invalidParameter(
+				ctx.getNode(),
+				itemIndex,
+				'Timestamp',
+				`"${raw}" is not a date and time`,
+			);
 		}
 		timestamp = parsed.toISOString();
 	}

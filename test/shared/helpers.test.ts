@@ -1,0 +1,83 @@
+import { describeErrorBody, redact } from '../../nodes/shared/errors';
+import { rateLimitWaitMs } from '../../nodes/shared/rateLimit';
+import { describeInsecureUrl, isSecureUrl } from '../../nodes/shared/url';
+
+describe('rate-limit waits', () => {
+	const now = Date.UTC(2026, 10, 23, 12, 0, 0);
+
+	test.each([
+		[{ 'Retry-After': '3' }, 3000],
+		[{ 'retry-after': new Date(now + 5000).toUTCString() }, 5000],
+		[{ 'RateLimit-Reset': String(now / 1000 + 7) }, 7000], // epoch seconds
+		[{ 'ratelimit-reset': String(now + 4000) }, 4000], // epoch milliseconds
+		[{ 'ratelimit-reset': '1500' }, 1500], // milliseconds to wait
+		[{ 'x-ratelimit-reset': ['2500'] }, 2500],
+		[{ 'ratelimit-reset': String(now / 1000 - 10) }, 0], // already past
+	])('%j → %i ms', (headers, expected) => {
+		expect(rateLimitWaitMs(headers, 0, now)).toBe(expected);
+	});
+
+	test('without headers the wait doubles with each attempt', () => {
+		expect([0, 1, 2, 3].map((attempt) => rateLimitWaitMs(undefined, attempt, now))).toEqual([
+			1000, 2000, 4000, 8000,
+		]);
+	});
+});
+
+describe('secure URLs', () => {
+	test.each([
+		'https://api.throughlinecare.com/v1',
+		'https://acme.thinkific.com/oauth2/token',
+		'http://127.0.0.1:8080/x',
+		'http://localhost/x',
+		'http://[::1]:3000/',
+	])('%s is accepted', (url) => expect(isSecureUrl(url)).toBe(true));
+
+	test.each([
+		'http://api.example.com/v1',
+		'http://127.0.0.1.example.com/',
+		'http://localhost.example.com/',
+		'https://user:pass@api.example.com/',
+		'https://api.example.com/?token=1',
+		'https://api.example.com/#x',
+		'ftp://api.example.com/',
+		'javascript:alert(1)',
+		'',
+	])('%s is refused', (url) => expect(isSecureUrl(url)).toBe(false));
+
+	test('the reason names what is wrong', () => {
+		expect(describeInsecureUrl('')).toBe('is empty');
+		expect(describeInsecureUrl('http://x.example')).toMatch(/must be an https:\/\/ URL/);
+		expect(describeInsecureUrl('https://x.example/')).toBeUndefined();
+	});
+});
+
+describe('error bodies and redaction', () => {
+	test.each([
+		[{ error: 'Record not found.' }, 'Record not found.', undefined],
+		[{ message: 'Unauthorized' }, 'Unauthorized', undefined],
+		[
+			{ errors: { email: ['has already been taken'] } },
+			'email has already been taken',
+			'email has already been taken',
+		],
+		[
+			{
+				message: 'The given data was invalid.',
+				errors: { 'recipients.0.address': ['is required'] },
+			},
+			'The given data was invalid.',
+			'recipients.0.address is required',
+		],
+		[{ errors: ['first', 'second'] }, 'first; second', 'first; second'],
+		[{ error: { message: 'nested' } }, 'nested', undefined],
+	])('%j', (body, message, details) => {
+		expect(describeErrorBody(body)).toEqual({ message, details });
+	});
+
+	test('secrets are replaced wherever they appear', () => {
+		expect(redact('token abcd1234 and abcd1234 again', ['abcd1234', 'xy'])).toBe(
+			'token *** and *** again',
+		);
+	});
+});

@@ -1,0 +1,346 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { loadOptions } from '../harness';
+import { THROUGHLINE_CLIENT } from '../sandbox';
+import { throughLineFixture } from './context';
+
+const t = throughLineFixture();
+
+function secretsIn(value: unknown): boolean {
+	const text = JSON.stringify(value);
+	return text.includes(THROUGHLINE_CLIENT.secret) || /tl_at_/.test(text);
+}
+
+describe('ThroughLine operations', () => {
+	test('helpline search by country and topic returns one item per helpline', async () => {
+		const [items] = await t.run({
+			resource: 'helpline',
+			operation: 'search',
+			countryCode: 'us',
+			topic: 'Anxiety',
+			limit: 5,
+		});
+		expect(items.length).toBeGreaterThan(0);
+		expect(items.length).toBeLessThanOrEqual(5);
+		for (const item of items) {
+			expect((item.json.country as { code: string }).code).toBe('US');
+			expect(item.json.topics).toContain('Anxiety');
+			expect(item.pairedItem).toEqual({ item: 0 });
+		}
+		const search = t.sandbox.log.find((r) => r.path.startsWith('/v1/helplines?'))!;
+		const qs = new URLSearchParams(search.path.split('?')[1]);
+		expect(qs.get('country_code')).toBe('US');
+		expect(qs.get('topic')).toBe('anxiety');
+		expect(qs.get('limit')).toBe('5');
+		expect(secretsIn(items)).toBe(false);
+	});
+
+	test('a priority result set is returned whole, never cut to its first entry', async () => {
+		const [items] = await t.run({
+			resource: 'helpline',
+			operation: 'search',
+			countryCode: 'NZ',
+			priorityOnly: true,
+		});
+		const expected = t.provider.helplines.filter((h) => h.country.code === 'NZ' && h.priority);
+		expect(expected.length).toBe(3);
+		expect(items.map((i) => i.json.id)).toEqual(expected.map((h) => h.id));
+		const search = t.sandbox.log.find((r) => r.path.startsWith('/v1/helplines?'))!;
+		expect(search.path).toContain('priority_only=true');
+		expect(search.path).not.toContain('limit=');
+	});
+
+	test('get one helpline by id', async () => {
+		const [items] = await t.run({ resource: 'helpline', operation: 'get', helplineId: 'gb-4' });
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ id: 'gb-4', name: 'United Kingdom Helpline 4' });
+	});
+
+	test('an unknown helpline id is reported as the API said it', async () => {
+		const error = await t
+			.run({ resource: 'helpline', operation: 'get', helplineId: 'zz-99' })
+			.catch((e: Error) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as Error).message).toBe('ThroughLine answered 404: Helpline not found');
+	});
+
+	test('countries and topics are listed, and each item of input gets the list', async () => {
+		const [countries] = await t.run(
+			{ resource: 'country', operation: 'getAll' },
+			{ items: [{}, {}] },
+		);
+		expect(countries).toHaveLength(10);
+		expect(countries[0].json).toEqual({
+			name: 'United States',
+			code: 'US',
+			emergencyNumber: '911',
+		});
+		expect(countries[5].pairedItem).toEqual({ item: 1 });
+		expect(t.sandbox.count('throughline', 'GET /v1/countries')).toBe(1);
+		const [topics] = await t.run({ resource: 'topic', operation: 'getAll' });
+		expect(topics.map((i) => i.json.code)).toEqual([
+			'suicidal-thoughts',
+			'anxiety',
+			'depression',
+			'abuse-domestic-violence',
+			'substance-use',
+		]);
+	});
+
+	test('display and click events are recorded once each', async () => {
+		const [display] = await t.run({
+			resource: 'event',
+			operation: 'recordDisplay',
+			helplineId: 'us-2',
+			sessionId: 'session-1',
+			timestamp: '2026-11-23T10:00:00Z',
+		});
+		expect(display[0].json).toMatchObject({
+			recorded: true,
+			helpline_id: 'us-2',
+			session_id: 'session-1',
+		});
+		const [click] = await t.run({
+			resource: 'event',
+			operation: 'recordClick',
+			helplineId: 'us-2',
+			sessionId: 'session-1',
+			contactMethod: 'sms',
+		});
+		expect(click[0].json).toMatchObject({ recorded: true, contact_method: 'sms' });
+		expect(t.provider.events.map((e) => e.kind)).toEqual(['helpline_display', 'helpline_click']);
+		expect(t.provider.events[0].timestamp).toBe('2026-11-23T10:00:00.000Z');
+		expect(Date.parse(String(t.provider.events[1].timestamp))).toBeGreaterThan(Date.now() - 60_000);
+	});
+
+	test('an event that failed after ThroughLine processed it is reported, not sent again', async () => {
+		t.sandbox.inject({
+			provider: 'throughline',
+			route: 'POST /v1/events/helpline_display',
+			kind: 'status',
+			status: 502,
+			phase: 'after',
+		});
+		const error = await t
+			.run({ resource: 'event', operation: 'recordDisplay', helplineId: 'us-2', sessionId: 's' })
+			.catch((e: Error) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(t.sandbox.count('throughline', 'POST /v1/events/helpline_display')).toBe(1);
+		expect(t.sandbox.count('throughline', 'events recorded')).toBe(1);
+
+		t.sandbox.inject({
+			provider: 'throughline',
+			route: 'POST /v1/events/helpline_click',
+			kind: 'drop',
+			phase: 'after',
+		});
+		const dropped = await t
+			.run({
+				resource: 'event',
+				operation: 'recordClick',
+				helplineId: 'us-2',
+				sessionId: 's',
+				contactMethod: 'phone',
+			})
+			.catch((e: Error) => e);
+		expect(dropped).toBeInstanceOf(NodeApiError);
+		expect((dropped as NodeApiError).description).toMatch(
+			/may have reached the provider; it was not repeated/,
+		);
+		expect(t.sandbox.count('throughline', 'POST /v1/events/helpline_click')).toBe(1);
+		expect(t.sandbox.count('throughline', 'events recorded')).toBe(2);
+	});
+
+	test('a 429 is waited out for as long as Retry-After says, and the request retried', async () => {
+		// Retry-After: 2 (seconds); without reading it the fallback would wait 1 s.
+		t.sandbox.inject({
+			provider: 'throughline',
+			route: 'GET /v1/helplines/us-3',
+			kind: 'rateLimit',
+			delayMs: 2000,
+		});
+		const started = Date.now();
+		const [items] = await t.run({ resource: 'helpline', operation: 'get', helplineId: 'us-3' });
+		expect(items[0].json.id).toBe('us-3');
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+		expect(t.sandbox.count('throughline', 'GET /v1/helplines/us-3')).toBe(2);
+	});
+
+	test('a long Retry-After fails the item with the time instead of sleeping through it', async () => {
+		t.sandbox.inject({
+			provider: 'throughline',
+			route: 'GET /v1/helplines/us-3',
+			kind: 'rateLimit',
+			delayMs: 3_600_000,
+		});
+		const started = Date.now();
+		const error = await t
+			.run({ resource: 'helpline', operation: 'get', helplineId: 'us-3' })
+			.catch((e: Error) => e);
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as Error).message).toMatch(/ThroughLine answered 429/);
+		expect(t.sandbox.count('throughline', 'GET /v1/helplines/us-3')).toBe(1);
+	});
+
+	test('a 429 on an event is retried too: the provider rejected it before processing', async () => {
+		t.sandbox.inject({
+			provider: 'throughline',
+			route: 'POST /v1/events/helpline_display',
+			kind: 'rateLimit',
+			delayMs: 1000,
+		});
+		await t.run({
+			resource: 'event',
+			operation: 'recordDisplay',
+			helplineId: 'us-2',
+			sessionId: 's',
+		});
+		expect(t.sandbox.count('throughline', 'POST /v1/events/helpline_display')).toBe(2);
+		expect(t.sandbox.count('throughline', 'events recorded')).toBe(1);
+	});
+
+	test('the sandbox rate limit (30 requests per second) is respected without failing', async () => {
+		const items = Array.from({ length: 45 }, () => ({}));
+		const [out] = await t.run(
+			{ resource: 'helpline', operation: 'get', helplineId: 'au-1' },
+			{ items },
+		);
+		expect(out).toHaveLength(45);
+	});
+
+	test('a malformed answer is an honest error', async () => {
+		t.sandbox.inject({
+			provider: 'throughline',
+			route: 'GET /v1/helplines/us-1',
+			kind: 'malformed',
+		});
+		const error = await t
+			.run({ resource: 'helpline', operation: 'get', helplineId: 'us-1' })
+			.catch((e: Error) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as Error).message).toMatch(/not JSON/);
+	});
+
+	test('country and topic dropdowns are filled from the API', async () => {
+		const base = {
+			nodeType: t.node,
+			parameters: {},
+			credentials: { throughLineOAuth2Api: t.credential },
+			store: t.store,
+		};
+		const countries = await loadOptions({ ...base, method: 'getCountries' });
+		expect(countries).toContainEqual({ name: 'New Zealand (NZ)', value: 'NZ' });
+		expect(countries).toHaveLength(5);
+		const topics = await loadOptions({ ...base, method: 'getTopics' });
+		expect(topics[0]).toEqual({ name: 'Any Topic', value: '' });
+		expect(topics).toContainEqual({ name: 'Depression', value: 'depression' });
+	});
+});
+
+describe('ThroughLine parameter validation', () => {
+	const search = {
+		resource: 'helpline',
+		operation: 'search',
+		countryCode: '={{ $json.country }}',
+		limit: '={{ $json.limit }}',
+	};
+
+	async function errorFor(parameters: Record<string, unknown>, items: object[]) {
+		return (await t
+			.run(parameters as never, { items: items as never })
+			.catch((e: Error) => e)) as NodeOperationError;
+	}
+
+	test.each([
+		[
+			{ country: 'XX', limit: 5 },
+			/Invalid "Country" in item 0: "XX" is not a country ThroughLine covers/,
+		],
+		[
+			{ country: 'USA', limit: 5 },
+			/Invalid "Country" in item 0: "USA" is not a two-letter ISO 3166 country code/,
+		],
+		[{ country: '', limit: 5 }, /Invalid "Country" in item 0: it is empty/],
+		[
+			{ country: 'US', limit: 0 },
+			/Invalid "Limit" in item 0: 0 is not a whole number from 1 to 100/,
+		],
+		[
+			{ country: 'US', limit: 10000 },
+			/Invalid "Limit" in item 0: 10000 is not a whole number from 1 to 100/,
+		],
+	])('search with %j is refused before the search is sent', async (json, message) => {
+		const error = await errorFor(search, [json]);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toMatch(message);
+		expect(error.context.itemIndex).toBe(0);
+		expect(t.sandbox.count('throughline', 'GET /v1/helplines')).toBe(0);
+	});
+
+	test('an unknown topic is refused with the field named', async () => {
+		const error = await errorFor(
+			{ resource: 'helpline', operation: 'search', countryCode: 'US', topic: 'gardening' },
+			[{}],
+		);
+		expect(error.message).toMatch(
+			/Invalid "Topic" in item 0: "gardening" is not a ThroughLine topic/,
+		);
+	});
+
+	test('an empty helpline id is refused before any request', async () => {
+		const error = await errorFor(
+			{ resource: 'helpline', operation: 'get', helplineId: '={{ $json.id }}' },
+			[{ id: '  ' }],
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Invalid "Helpline ID" in item 0: it is empty');
+		expect(t.sandbox.log).toHaveLength(0);
+	});
+
+	test.each([
+		[{ helplineId: '', sessionId: 's' }, 'Helpline ID'],
+		[{ helplineId: 'us-1', sessionId: '' }, 'Session ID'],
+		[{ helplineId: 'us-1', sessionId: 's', timestamp: 'yesterday-ish' }, 'Timestamp'],
+	])('an event with %j is refused, naming %s', async (fields, field) => {
+		const error = await errorFor({ resource: 'event', operation: 'recordDisplay', ...fields }, [
+			{},
+		]);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toContain(`Invalid "${field}" in item 0`);
+		expect(t.sandbox.log).toHaveLength(0);
+	});
+
+	test('the failing item names its own index', async () => {
+		const error = await errorFor(search, [
+			{ country: 'US', limit: 3 },
+			{ country: 'US', limit: 3 },
+			{ country: 'XX', limit: 3 },
+		]);
+		expect(error.message).toMatch(/in item 2/);
+		expect(error.context.itemIndex).toBe(2);
+	});
+
+	test('with "Continue On Fail" the other items still run', async () => {
+		const [out] = await t.run(search as never, {
+			items: [
+				{ country: 'US', limit: 2 },
+				{ country: 'XX', limit: 2 },
+				{ country: 'NZ', limit: 0 },
+				{ country: 'GB', limit: 1 },
+			],
+			continueOnFail: true,
+		});
+		expect(out.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
+		expect(out[2].json.error).toMatch(/Invalid "Country" in item 1/);
+		expect(out[3].json.error).toMatch(/Invalid "Limit" in item 2/);
+		expect((out[4].json.country as { code: string }).code).toBe('GB');
+		expect(t.sandbox.count('throughline', 'GET /v1/helplines')).toBe(2);
+	});
+});

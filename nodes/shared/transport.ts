@@ -44,8 +44,17 @@ export interface ApiRequest {
 	/** Path below the credential's API base URL, starting with "/". */
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject | IDataObject[];
+	/** A JSON body, or a multipart form / bytes to send as they are. */
+	body?: IDataObject | IDataObject[] | Buffer | object;
 	headers?: Record<string, string>;
+	/** Read the answer as bytes (a file download) instead of JSON. */
+	binary?: boolean;
+}
+
+export interface ApiResponse<T> {
+	body: T;
+	headers: Record<string, unknown>;
+	statusCode: number;
 }
 
 interface Connection {
@@ -168,28 +177,30 @@ async function toApiError(
 /**
  * Sends one request with the node's credential through n8n's
  * `httpRequestWithAuthentication`, so that n8n's own token handling (fetch,
- * storage, refresh on the configured status codes) applies.
+ * storage, refresh on the configured status codes) applies, and returns the
+ * whole answer: body (parsed JSON, or bytes with `binary`), headers and status.
  *
  * Only a 429 is waited out and retried: the provider rejected the request before
  * processing it. Any other failure, including a dropped connection or a 5xx, is
  * reported and never repeated, so that nothing is sent, created or paid twice.
  */
-export async function apiRequest<T = unknown>(
+export async function apiRequestFull<T = unknown>(
 	this: RequestContext,
 	api: ProviderApi,
 	request: ApiRequest,
 	itemIndex?: number,
-): Promise<T> {
+): Promise<ApiResponse<T>> {
 	const connection = await getConnection(this, api);
 	for (let attempt = 0; ; attempt++) {
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: `${connection.baseUrl}${request.path}`,
 			qs: request.qs,
-			body: request.body,
-			json: true,
-			headers: { Accept: 'application/json', ...request.headers },
+			body: request.body as IHttpRequestOptions['body'],
+			json: !request.binary,
+			headers: { Accept: request.binary ? '*/*' : 'application/json', ...request.headers },
 			returnFullResponse: true,
+			...(request.binary ? { encoding: 'arraybuffer' as const } : {}),
 		};
 		let response: IN8nHttpFullResponse;
 		try {
@@ -210,8 +221,24 @@ export async function apiRequest<T = unknown>(
 			}
 			throw await toApiError(this, api, connection, request, error, itemIndex);
 		}
-		return parseBody<T>(this, api, response.body, itemIndex);
+		return {
+			body: request.binary
+				? (Buffer.from(response.body as ArrayBuffer) as T)
+				: parseBody<T>(this, api, response.body, itemIndex),
+			headers: (response.headers ?? {}) as Record<string, unknown>,
+			statusCode: response.statusCode,
+		};
 	}
+}
+
+/** `apiRequestFull`, returning only the parsed body. */
+export async function apiRequest<T = unknown>(
+	this: RequestContext,
+	api: ProviderApi,
+	request: ApiRequest,
+	itemIndex?: number,
+): Promise<T> {
+	return (await apiRequestFull.call(this, api, request, itemIndex)).body as T;
 }
 
 function parseBody<T>(ctx: RequestContext, api: ProviderApi, body: unknown, itemIndex?: number): T {

@@ -57,3 +57,26 @@ export function secureUrlExpression(reference: string, suffix = ''): string {
 		`? ${value} + "${suffix}" : "${REFUSED_URL}" }}`
 	);
 }
+
+/**
+ * Checks a path that a user typed (for example in a generic "API request"
+ * operation) before it is appended to the credential's base URL: it must stay
+ * below that URL, so that the credential's token is only sent where it belongs.
+ * Returns the reason it is refused, or undefined.
+ */
+export function describeUnsafePath(path: string): string | undefined {
+	if (!path.startsWith('/')) return 'must start with "/"';
+	if (path.startsWith('//')) return 'must not start with "//"';
+	if (/[\s\\]/.test(path)) return 'must not contain spaces or backslashes';
+	if (/[?#]/.test(path)) return 'must not contain "?" or "#" (give query parameters separately)';
+	if (/^\/?[a-z][a-z0-9+.-]*:/i.test(path)) return 'must be a path, not a URL';
+	const segments = path.split('/');
+	if (
+		segments.some(
+			(s) => s === '..' || s === '.' || /^(%2e|\.){1,2}$/i.test(s) || /%2f|%5c/i.test(s),
+		)
+	) {
+		return 'must not contain "." or ".." segments or encoded slashes';
+	}
+	return undefined;
+}

@@ -14,12 +14,18 @@ import { Cipher, EncryptionKeyProxy } from 'n8n-core';
 
 type Container = { get<T>(type: new (...args: never[]) => T): T };
 
-/** n8n-core's own DI container (n8n-core may bring its own copy of @n8n/di). */
-function n8nContainer(): Container {
+/**
+ * A module as n8n-core itself loads it (n8n-core may bring its own copy of
+ * @n8n/di or @n8n/client-oauth2; the copy it uses is the one that counts).
+ */
+export function fromN8nCore<T>(moduleName: string): T {
 	const coreDir = dirname(require.resolve('n8n-core'));
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return (require(require.resolve('@n8n/di', { paths: [coreDir] })) as { Container: Container })
-		.Container;
+	return require(require.resolve(moduleName, { paths: [coreDir] })) as T;
+}
+
+function n8nContainer(): Container {
+	return fromN8nCore<{ Container: Container }>('@n8n/di').Container;
 }
 
 let ready = false;

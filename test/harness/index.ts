@@ -17,6 +17,7 @@ import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 import type { CredentialStore } from './credentials';
 
 export { CredentialStore } from './credentials';
+export { N8N_CALLBACK_URL, connectOAuth2 } from './oauth2Connect';
 
 const PACKAGE = 'n8n-nodes-oauth-integrations';
 

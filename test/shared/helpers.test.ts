@@ -1,6 +1,7 @@
 import { describeErrorBody, redact } from '../../nodes/shared/errors';
+import { collectPages } from '../../nodes/shared/pagination';
 import { rateLimitWaitMs } from '../../nodes/shared/rateLimit';
-import { describeInsecureUrl, isSecureUrl } from '../../nodes/shared/url';
+import { describeInsecureUrl, describeUnsafePath, isSecureUrl } from '../../nodes/shared/url';
 
 describe('rate-limit waits', () => {
 	const now = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -80,4 +81,63 @@ describe('error bodies and redaction', () => {
 			'token *** and *** again',
 		);
 	});
+});
+
+describe('collecting pages', () => {
+	const source = Array.from({ length: 1030 }, (_, i) => i);
+	function pager(calls: Array<[number, number]>) {
+		return async (page: number, size: number) => {
+			calls.push([page, size]);
+			const items = source.slice((page - 1) * size, page * size);
+			return { items, hasMore: page * size < source.length };
+		};
+	}
+
+	test('every page at the largest size', async () => {
+		const calls: Array<[number, number]> = [];
+		const all = await collectPages({ maxPageSize: 250 }, pager(calls));
+		expect(all).toEqual(source);
+		expect(calls).toEqual([
+			[1, 250],
+			[2, 250],
+			[3, 250],
+			[4, 250],
+			[5, 250],
+		]);
+	});
+
+	test('stops at the limit and asks only for what is needed', async () => {
+		const calls: Array<[number, number]> = [];
+		expect(await collectPages({ maxPageSize: 250, limit: 30 }, pager(calls))).toEqual(
+			source.slice(0, 30),
+		);
+		expect(calls).toEqual([[1, 30]]);
+	});
+
+	test('an empty page ends the list even if the provider says there is more', async () => {
+		let pages = 0;
+		const all = await collectPages({ maxPageSize: 10 }, async () => {
+			pages++;
+			return { items: pages === 1 ? [1, 2] : [], hasMore: true };
+		});
+		expect(all).toEqual([1, 2]);
+		expect(pages).toBe(2);
+	});
+});
+
+describe('user-typed API paths', () => {
+	test.each(['/checks', '/user/v7/checks/123/notes', '/files/a%20b'])('%s is accepted', (path) =>
+		expect(describeUnsafePath(path)).toBeUndefined(),
+	);
+	test.each([
+		'checks',
+		'//evil.example/x',
+		'/../admin',
+		'/a/%2e%2e/b',
+		'/a%2fb',
+		'/x?token=1',
+		'https://evil.example/',
+		'/https://evil.example',
+		'/a\\b',
+	])('%s is refused', (path) => expect(describeUnsafePath(path)).toBeDefined());
 });

@@ -1,0 +1,68 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidParameter } from './errors';
+
+/** One page of a list, as a provider's transport reads it. */
+export interface Page<T> {
+	items: T[];
+	/** Whether the provider says there is a page after this one. */
+	hasMore: boolean;
+}
+
+/**
+ * Collects a paged list, page after page (pages counted from 1), until the
+ * provider says there is no next page, a page comes back empty, or `limit` items
+ * are collected. Every page is requested at the largest size the API allows,
+ * or smaller when fewer items are wanted.
+ */
+export async function collectPages<T>(
+	options: { maxPageSize: number; limit?: number },
+	fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
+): Promise<T[]> {
+	const { maxPageSize, limit } = options;
+	const all: T[] = [];
+	for (let page = 1; ; page++) {
+		const wanted = limit === undefined ? maxPageSize : Math.min(maxPageSize, limit - all.length);
+		const { items, hasMore } = await fetchPage(page, wanted);
+		all.push(...items);
+		if (!hasMore || items.length === 0 || (limit !== undefined && all.length >= limit)) break;
+	}
+	return limit === undefined ? all : all.slice(0, limit);
+}
+
+/** The "Return All" switch and the "Limit" field of a Get Many operation. */
+export function returnAllOrLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** Reads the pair above: undefined means every item. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = ctx.getNodeParameter('limit', itemIndex, 50) as number;
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			'Limit',
+			`${limit} is not a whole number of 1 or more`,
+		);
+	}
+	return limit;
+}

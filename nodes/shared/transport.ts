@@ -37,7 +37,12 @@ export interface ProviderApi {
 	oauth2?: IOAuth2Options;
 	/** Reads the provider's error body; the shared reading is used when omitted. */
 	describeError?: (body: unknown) => { message?: string; details?: string };
+	/** How long one request may take before it is abandoned (and reported, never repeated). */
+	timeoutMs?: number;
 }
+
+/** Requests that take longer are abandoned and reported. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -138,15 +143,18 @@ async function toApiError(
 	const http = readHttpError(error);
 	if (http.status !== undefined) {
 		const said = (api.describeError ?? describeErrorBody)(http.body);
-		const hint =
-			http.status === 401 || http.status === 403
-				? ` Check that the credential is connected and allowed to do this.`
-				: '';
+		let hint = '';
+		if (http.status === 401 || http.status === 403) {
+			hint = ' Check that the credential is connected and allowed to do this.';
+		} else if (http.status === 429) {
+			const seconds = Math.ceil(rateLimitWaitMs(http.headers, RATE_LIMIT_MAX_RETRIES) / 1000);
+			hint = ` The rate limit still applies; ${api.name} asks to wait ${seconds} s before trying again.`;
+		}
 		return apiError(
 			node,
 			itemIndex,
 			`${api.name} answered ${http.status}: ${said.message ?? 'no reason given'}`,
-			(said.details ?? '') + hint || undefined,
+			((said.details ?? '') + hint).trim() || undefined,
 			http.status,
 			secrets,
 		);
@@ -198,6 +206,7 @@ export async function apiRequestFull<T = unknown>(
 			qs: request.qs,
 			body: request.body as IHttpRequestOptions['body'],
 			json: !request.binary,
+			timeout: api.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 			headers: { Accept: request.binary ? '*/*' : 'application/json', ...request.headers },
 			returnFullResponse: true,
 			...(request.binary ? { encoding: 'arraybuffer' as const } : {}),

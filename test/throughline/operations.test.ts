@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { throughLineApi } from '../../nodes/ThroughLine/transport';
 import { loadOptions } from '../harness';
 import { THROUGHLINE_CLIENT } from '../sandbox';
 import { throughLineFixture } from './context';
@@ -180,6 +181,7 @@ describe('ThroughLine operations', () => {
 		expect(Date.now() - started).toBeLessThan(1000);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as Error).message).toMatch(/ThroughLine answered 429/);
+		expect((error as NodeApiError).description).toMatch(/asks to wait 3600 s/);
 		expect(t.sandbox.count('throughline', 'GET /v1/helplines/us-3')).toBe(1);
 	});
 
@@ -207,6 +209,28 @@ describe('ThroughLine operations', () => {
 			{ items },
 		);
 		expect(out).toHaveLength(45);
+	});
+
+	test('a slow answer is abandoned after the timeout and an event is not sent again', async () => {
+		throughLineApi.timeoutMs = 300;
+		try {
+			t.sandbox.inject({
+				provider: 'throughline',
+				route: 'POST /v1/events/helpline_display',
+				kind: 'slow',
+				delayMs: 1500,
+				phase: 'after',
+			});
+			const error = await t
+				.run({ resource: 'event', operation: 'recordDisplay', helplineId: 'us-2', sessionId: 's' })
+				.catch((e: Error) => e);
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect((error as NodeApiError).description).toMatch(/may have reached the provider/);
+			expect(t.sandbox.count('throughline', 'POST /v1/events/helpline_display')).toBe(1);
+			expect(t.sandbox.count('throughline', 'events recorded')).toBe(1);
+		} finally {
+			delete throughLineApi.timeoutMs;
+		}
 	});
 
 	test('a malformed answer is an honest error', async () => {

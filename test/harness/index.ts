@@ -80,7 +80,10 @@ export interface RunOptions {
 	parameters: INodeParameters;
 	credentials: Record<string, INodeCredentialsDetails>;
 	store: CredentialStore;
+	/** Input items as JSON. */
 	items?: IDataObject[];
+	/** Input items as n8n passes them, with binary data; used instead of `items`. */
+	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
 }
 
@@ -104,7 +107,8 @@ export async function executeNode(options: RunOptions): Promise<INodeExecutionDa
 		active: false,
 		nodeTypes: nodeTypesFor(nodeType),
 	});
-	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+	const items: INodeExecutionData[] =
+		options.inputItems ?? (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = createRunExecutionData();
 	const executeData: IExecuteData = { node, data: { main: [items] }, source: null };
 	const context = new ExecuteContext(
@@ -125,7 +129,7 @@ export async function executeNode(options: RunOptions): Promise<INodeExecutionDa
 
 /** Calls a `methods.loadOptions` method as n8n's editor does, in a LoadOptionsContext. */
 export async function loadOptions(
-	options: Omit<RunOptions, 'items' | 'continueOnFail'> & { method: string },
+	options: Omit<RunOptions, 'items' | 'inputItems' | 'continueOnFail'> & { method: string },
 ): Promise<INodePropertyOptions[]> {
 	const { nodeType, store } = options;
 	const node = buildNode(nodeType, options.parameters, options.credentials, false);

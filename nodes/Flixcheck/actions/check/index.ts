@@ -1,0 +1,9 @@
+import { resourceProperties } from '../../../shared/router';
+import * as get from './get';
+import * as getPdf from './getPdf';
+import * as send from './send';
+import * as updateNotes from './updateNotes';
+
+export const operations = { send, get, getPdf, updateNotes };
+
+export const description = resourceProperties('check', operations, 'send');

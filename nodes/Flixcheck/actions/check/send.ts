@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidParameter } from '../../../shared/errors';
+import type { OperationModule } from '../../../shared/router';
+import { checkRoutes, flixcheckRequest } from '../../transport';
+import { readJson } from '../json';
+import { readRecipient, recipientFields } from './recipient';
+
+export const option: OperationModule['option'] = {
+	name: 'Send',
+	value: 'send',
+	action: 'Send a check',
+	description: 'Send a check to a recipient by SMS or email',
+};
+
+export const description: INodeProperties[] = [
+	...recipientFields,
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The subject of the check, as the recipient sees it',
+	},
+	{
+		displayName: 'Elements (JSON)',
+		name: 'elements',
+		type: 'json',
+		default: '[]',
+		required: true,
+		description:
+			'The elements of the check (information and input elements) as a JSON array, in the shape the Flixcheck portal sends them. A file uploaded with File → Upload is referred to by its file ID.',
+	},
+	{
+		displayName: 'Send Options (JSON)',
+		name: 'sendOptions',
+		type: 'json',
+		default: '{}',
+		description: 'Optional send options as a JSON object; left out when empty',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { sendBy, recipient } = readRecipient(this, itemIndex);
+	const subject = String(this.getNodeParameter('subject', itemIndex, '') ?? '').trim();
+	if (subject === '') throw invalidParameter(this.getNode(), itemIndex, 'Subject', 'it is empty');
+	const elements = readJson(this, itemIndex, 'elements', 'Elements (JSON)', 'array', []);
+	const sendOptions = readJson(this, itemIndex, 'sendOptions', 'Send Options (JSON)', 'object', {});
+	const check: IDataObject = { recipient, subject, sendBy, elements };
+	const answer = await flixcheckRequest.call(
+		this,
+		checkRoutes.send(
+			check,
+			Object.keys(sendOptions as IDataObject).length ? (sendOptions as IDataObject) : undefined,
+		),
+		itemIndex,
+	);
+	return checkRoutes.unwrap(answer);
+}

@@ -1,0 +1,119 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ApiRequest, ProviderApi, RequestContext } from '../../shared/transport';
+import { apiRequest } from '../../shared/transport';
+
+export const flixcheckApi: ProviderApi = {
+	name: 'Flixcheck',
+	credentials: {
+		flixcheckOAuth2Api: {
+			baseUrlField: 'apiBaseUrl',
+			urlFields: { apiBaseUrl: 'API Base URL', portalUrl: 'Portal URL' },
+		},
+		flixcheckApi: {
+			baseUrlField: 'apiBaseUrl',
+			urlFields: { apiBaseUrl: 'API Base URL' },
+		},
+	},
+	authenticationParameter: 'authentication',
+	secretFields: ['clientSecret', 'apiKey'],
+	// Flixcheck's access token is a JWT used as a Bearer token whatever token_type says.
+	oauth2: { tokenType: 'Bearer' },
+};
+
+/**
+ * The check routes, in one place. Flixcheck documents no v7 route to send or read
+ * a check yet, so these are the documented v1 routes with their v1 request and
+ * answer shapes. Moving to v7 means changing this object only.
+ */
+export const checkRoutes = {
+	send: (check: IDataObject, sendOptions?: IDataObject): ApiRequest => ({
+		method: 'POST',
+		path: '/api/v1/portal/check',
+		body: sendOptions ? { check, sendOptions } : { check },
+	}),
+	get: (checkId: string): ApiRequest => ({
+		method: 'GET',
+		path: `/api/v1/portal/check/${encodeURIComponent(checkId)}`,
+	}),
+	pdf: (checkId: string, qs: IDataObject): ApiRequest => ({
+		method: 'GET',
+		path: `/api/v1/portal/check/${encodeURIComponent(checkId)}/pdf`,
+		qs,
+		binary: true,
+	}),
+	update: (checkId: string, changes: IDataObject): ApiRequest => ({
+		method: 'PUT',
+		path: `/api/v1/portal/check/${encodeURIComponent(checkId)}`,
+		body: { check: changes },
+	}),
+	/** Reads the check (or the answer to sending one) out of an answer. */
+	unwrap: (answer: unknown): IDataObject => unwrap(answer, 'check'),
+};
+
+/** Flixcheck's v7 routes answer `{resource, meta}`; v1 routes name the object (`{check}`). */
+export function unwrap(answer: unknown, v1Name?: string): IDataObject {
+	if (!answer || typeof answer !== 'object' || Array.isArray(answer)) {
+		return answer === undefined || answer === '' ? {} : { resource: answer as IDataObject };
+	}
+	const body = answer as IDataObject;
+	if ('resource' in body) {
+		const resource = body.resource;
+		return resource && typeof resource === 'object' && !Array.isArray(resource)
+			? (resource as IDataObject)
+			: { resource };
+	}
+	if (v1Name && body[v1Name] && typeof body[v1Name] === 'object')
+		return body[v1Name] as IDataObject;
+	return body;
+}
+
+export async function flixcheckRequest(
+	this: RequestContext,
+	request: ApiRequest,
+	itemIndex?: number,
+): Promise<unknown> {
+	return await apiRequest.call(this, flixcheckApi, request, itemIndex);
+}
+
+export async function flixcheckBinaryRequest(
+	this: RequestContext,
+	request: ApiRequest,
+	itemIndex?: number,
+): Promise<Buffer> {
+	return (await apiRequest.call(
+		this,
+		flixcheckApi,
+		{ ...request, binary: true },
+		itemIndex,
+	)) as Buffer;
+}
+
+/**
+ * A multipart/form-data body with one file field, built as bytes. Bytes (unlike a
+ * stream or a FormData object) can be sent a second time, so n8n repeats an upload
+ * whose token had expired after it got a new token.
+ */
+export function multipartFile(
+	field: string,
+	fileName: string,
+	mimeType: string,
+	data: Buffer,
+): { body: Buffer; contentType: string } {
+	let boundary: string;
+	do {
+		boundary = `----n8nFlixcheck${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
+	} while (data.includes(boundary));
+	const safeName = fileName.replace(/["\r\n\\]/g, '_');
+	const head = Buffer.from(
+		`--${boundary}\r\n` +
+			`Content-Disposition: form-data; name="${field}"; filename="${safeName}"\r\n` +
+			`Content-Type: ${mimeType.replace(/[\r\n]/g, '')}\r\n\r\n`,
+		'utf8',
+	);
+	const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+	return {
+		body: Buffer.concat([head, data, tail]),
+		contentType: `multipart/form-data; boundary=${boundary}`,
+	};
+}

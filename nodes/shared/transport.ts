@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -22,6 +23,8 @@ export interface CredentialUse {
 	baseUrlField: string;
 	/** Credential fields holding URLs that receive secrets, with their labels. */
 	urlFields: Record<string, string>;
+	/** Fields of `urlFields` that may be left empty. */
+	optionalUrlFields?: string[];
 }
 
 export interface ProviderApi {
@@ -37,6 +40,14 @@ export interface ProviderApi {
 	oauth2?: IOAuth2Options;
 	/** Reads the provider's error body; the shared reading is used when omitted. */
 	describeError?: (body: unknown) => { message?: string; details?: string };
+	/**
+	 * Checks of the provider's own credential fields, run with the URL checks once
+	 * per execution before the first request: the reason to refuse, or undefined.
+	 */
+	checkCredentials?: (
+		credentials: ICredentialDataDecryptedObject,
+		type: string,
+	) => string | undefined;
 	/** How long one request may take before it is abandoned (and reported, never repeated). */
 	timeoutMs?: number;
 }
@@ -73,7 +84,12 @@ const connections = new WeakMap<RequestContext, Promise<Connection>>();
 function credentialTypeOf(ctx: RequestContext, api: ProviderApi): string {
 	const types = Object.keys(api.credentials);
 	if (!api.authenticationParameter || types.length === 1) return types[0];
-	const chosen = ctx.getNodeParameter(api.authenticationParameter, 0) as string;
+	// An execution reads parameters per item; dropdowns and list searches have no items.
+	const chosen = (
+		'getInputData' in ctx
+			? ctx.getNodeParameter(api.authenticationParameter, 0, types[0])
+			: ctx.getNodeParameter(api.authenticationParameter, types[0])
+	) as string;
 	return types.includes(chosen) ? chosen : types[0];
 }
 
@@ -81,16 +97,19 @@ async function connect(ctx: RequestContext, api: ProviderApi): Promise<Connectio
 	const credentialType = credentialTypeOf(ctx, api);
 	const use = api.credentials[credentialType];
 	const credentials = await ctx.getCredentials(credentialType);
+	const refuse = (problem: string) =>
+		new NodeOperationError(ctx.getNode(), `${problem} Nothing was sent.`, {
+			description: 'Open the credential and correct it.',
+		});
 	for (const [field, label] of Object.entries(use.urlFields)) {
-		const problem = describeInsecureUrl(credentials[field]);
-		if (problem) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`The credential's "${label}" ${problem}. Nothing was sent.`,
-				{ description: 'Open the credential and correct the URL.' },
-			);
-		}
+		const value = credentials[field];
+		// An optional URL field left empty falls back to a default the credential builds.
+		if (use.optionalUrlFields?.includes(field) && String(value ?? '').trim() === '') continue;
+		const problem = describeInsecureUrl(value);
+		if (problem) throw refuse(`The credential's "${label}" ${problem}.`);
 	}
+	const problem = api.checkCredentials?.(credentials, credentialType);
+	if (problem) throw refuse(problem);
 	return { credentialType, baseUrl: trimTrailingSlash(String(credentials[use.baseUrlField])) };
 }
 

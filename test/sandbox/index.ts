@@ -1,12 +1,19 @@
 import { FlixcheckProvider } from './flixcheck';
 import { Sandbox } from './server';
+import { ThinkificProvider } from './thinkific';
 import { ThroughLineProvider } from './throughline';
 
 export { FLIXCHECK_CLIENT, FLIXCHECK_USERS, FlixcheckProvider } from './flixcheck';
 export { Sandbox } from './server';
+export {
+	THINKIFIC_API_KEY,
+	THINKIFIC_CLIENT,
+	THINKIFIC_SUBDOMAIN,
+	ThinkificProvider,
+} from './thinkific';
 export { THROUGHLINE_CLIENT, ThroughLineProvider } from './throughline';
 
 /** A sandbox with every provider this package supports. */
 export function createSandbox(): Sandbox {
-	return new Sandbox([new ThroughLineProvider(), new FlixcheckProvider()]);
+	return new Sandbox([new ThroughLineProvider(), new ThinkificProvider(), new FlixcheckProvider()]);
 }

@@ -1,0 +1,51 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { runOperations } from '../shared/router';
+import { properties, resources } from './actions';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
+
+export class Thinkific implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Thinkific',
+		name: 'thinkific',
+		icon: {
+			light: 'file:../../icons/thinkific.svg',
+			dark: 'file:../../icons/thinkific.dark.svg',
+		},
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage users, enrollments and courses of a Thinkific school and report external orders',
+		defaults: { name: 'Thinkific' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'thinkificApi',
+				required: true,
+				displayOptions: { show: { authentication: ['thinkificApi'] } },
+			},
+			{
+				name: 'thinkificOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['thinkificOAuth2Api'] } },
+			},
+		],
+		properties,
+	};
+
+	methods = { loadOptions, listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations.call(this, resources);
+	}
+}

@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/router';
+import { thinkificRequest } from '../../transport';
+import { courseLocator } from '../locators';
+import { requiredId } from '../validate';
+
+export const option: OperationModule['option'] = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a course',
+	description: 'Get one course',
+};
+
+export const description: INodeProperties[] = [courseLocator];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredId(this, itemIndex, 'courseId', 'Course');
+	return (await thinkificRequest.call(this, 'GET', `/courses/${id}`, {}, itemIndex)) ?? {};
+}

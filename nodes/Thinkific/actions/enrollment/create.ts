@@ -1,0 +1,72 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/router';
+import { thinkificRequest } from '../../transport';
+import { courseLocator } from '../locators';
+import { compact, optionalDate, requiredId } from '../validate';
+
+export const option: OperationModule['option'] = {
+	name: 'Create',
+	value: 'create',
+	action: 'Enroll a user in a course',
+	description: 'Enroll a user in a course, fully or as a free trial',
+};
+
+export const description: INodeProperties[] = [
+	{ ...courseLocator, description: 'The course to enroll the user in' },
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The Thinkific ID of the user to enroll',
+	},
+	{
+		displayName: 'Free Trial',
+		name: 'freeTrial',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether the enrollment is a free trial, giving access to the free preview lessons only, until it is activated',
+	},
+	{
+		displayName: 'Activated At',
+		name: 'activatedAt',
+		type: 'dateTime',
+		default: '',
+		displayOptions: { show: { freeTrial: [false] } },
+		description: 'When full access starts. Leave empty for now.',
+	},
+	{
+		displayName: 'Expiry Date',
+		name: 'expiryDate',
+		type: 'dateTime',
+		default: '',
+		description: 'When access ends. Leave empty for access that does not expire.',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const freeTrial = this.getNodeParameter('freeTrial', itemIndex, false) as boolean;
+	const body = compact({
+		course_id: requiredId(this, itemIndex, 'courseId', 'Course'),
+		user_id: requiredId(this, itemIndex, 'userId', 'User ID'),
+		// Without activated_at Thinkific makes the enrollment a free trial.
+		activated_at: freeTrial
+			? undefined
+			: (optionalDate(
+					this,
+					itemIndex,
+					this.getNodeParameter('activatedAt', itemIndex, ''),
+					'Activated At',
+				) ?? new Date().toISOString()),
+		expiry_date: optionalDate(
+			this,
+			itemIndex,
+			this.getNodeParameter('expiryDate', itemIndex, ''),
+			'Expiry Date',
+		),
+	});
+	return (await thinkificRequest.call(this, 'POST', '/enrollments', { body }, itemIndex)) ?? {};
+}

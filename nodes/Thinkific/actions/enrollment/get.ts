@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/router';
+import { thinkificRequest } from '../../transport';
+import { requiredId } from '../validate';
+
+export const option: OperationModule['option'] = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an enrollment',
+	description: 'Get one enrollment by ID',
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Enrollment ID',
+		name: 'enrollmentId',
+		type: 'string',
+		required: true,
+		default: '',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredId(this, itemIndex, 'enrollmentId', 'Enrollment ID');
+	return (await thinkificRequest.call(this, 'GET', `/enrollments/${id}`, {}, itemIndex)) ?? {};
+}

@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/router';
+import { thinkificRequest } from '../../transport';
+import { userIdFields, userLocation } from './fields';
+
+export const option: OperationModule['option'] = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a user',
+	description: 'Get one user by Thinkific ID or external ID',
+};
+
+export const description: INodeProperties[] = [...userIdFields];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { path, qs } = userLocation(this, itemIndex);
+	return (await thinkificRequest.call(this, 'GET', path, { qs }, itemIndex)) ?? {};
+}

@@ -1,0 +1,188 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { invalidParameter } from '../../shared/errors';
+
+/** Parameter checks, made before any request; each error names the field and the item. */
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** ISO 4217 codes of the currencies in use. */
+const CURRENCIES = new Set(
+	(
+		'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN ' +
+		'BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD ' +
+		'FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY ' +
+		'KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP ' +
+		'MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR ' +
+		'RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT ' +
+		'TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG'
+	).split(' '),
+);
+
+function raw(ctx: IExecuteFunctions, itemIndex: number, name: string): unknown {
+	return ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+}
+
+export function text(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+export function requiredText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): string {
+	const value = text(raw(ctx, itemIndex, name));
+	if (value === '') throw invalidParameter(ctx.getNode(), itemIndex, label, 'it is empty');
+	return value;
+}
+
+/** A Thinkific record ID: a whole number of 1 or more. */
+export function toId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+): number {
+	const given = text(value);
+	if (given === '') throw invalidParameter(ctx.getNode(), itemIndex, label, 'it is empty');
+	const id = Number(given);
+	if (!/^\d+$/.test(given) || !Number.isSafeInteger(id) || id < 1) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			label,
+			`"${given.slice(0, 60)}" is not a Thinkific ID (a whole number of 1 or more)`,
+		);
+	}
+	return id;
+}
+
+/** A required ID parameter (plain or resource locator). */
+export function requiredId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): number {
+	return toId(ctx, itemIndex, raw(ctx, itemIndex, name), label);
+}
+
+export function checkEmail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+): string {
+	const email = text(value);
+	if (email === '') throw invalidParameter(ctx.getNode(), itemIndex, label, 'it is empty');
+	if (!EMAIL.test(email)) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			label,
+			`"${email.slice(0, 100)}" is not an email address`,
+		);
+	}
+	return email;
+}
+
+/** A date and time as ISO 8601, or undefined when the value is empty. */
+export function optionalDate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+): string | undefined {
+	const given = text(value);
+	if (given === '') return undefined;
+	const date = new Date(given);
+	if (Number.isNaN(date.getTime())) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			label,
+			`"${given.slice(0, 60)}" is not a date and time`,
+		);
+	}
+	return date.toISOString();
+}
+
+/** An amount in the currency's smallest unit (cents): a whole number, 0 or more. */
+export function amountInMinorUnits(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): number {
+	const given = raw(ctx, itemIndex, name);
+	const amount = typeof given === 'number' ? given : Number(text(given));
+	if (text(given) === '' || !Number.isFinite(amount)) {
+		throw invalidParameter(ctx.getNode(), itemIndex, label, 'it is not a number');
+	}
+	if (amount < 0) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			label,
+			`${amount} is negative; report refunds with "Record Refund" and a positive amount`,
+		);
+	}
+	if (!Number.isSafeInteger(amount)) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			label,
+			`${amount} is not a whole number; give the amount in the currency's smallest unit, such as 1999 for 19.99 USD`,
+		);
+	}
+	return amount;
+}
+
+export function currencyCode(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): string {
+	const given = requiredText(ctx, itemIndex, name, label);
+	const code = given.toUpperCase();
+	if (!CURRENCIES.has(code)) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			label,
+			`"${given.slice(0, 20)}" is not an ISO 4217 currency code such as USD, EUR or GBP`,
+		);
+	}
+	return code;
+}
+
+/** A JSON parameter: an object or array given as text or already parsed. */
+export function parseJson(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+): unknown {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return undefined;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch (error) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			label,
+			`it is not valid JSON (${(error as Error).message})`,
+		);
+	}
+}
+
+/** Removes entries that are undefined or empty strings. */
+export function compact(object: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(object).filter(([, value]) => value !== undefined && value !== ''),
+	);
+}

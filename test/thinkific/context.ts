@@ -1,0 +1,173 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeCredentialsDetails,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+	INodeType,
+} from 'n8n-workflow';
+
+import { ThinkificApi } from '../../credentials/ThinkificApi.credentials';
+import { ThinkificOAuth2Api } from '../../credentials/ThinkificOAuth2Api.credentials';
+import { Thinkific } from '../../nodes/Thinkific/Thinkific.node';
+import { CredentialStore, connectOAuth2, executeNode, loadOptions } from '../harness';
+import { Sandbox } from '../sandbox';
+import {
+	THINKIFIC_API_KEY,
+	THINKIFIC_CLIENT,
+	THINKIFIC_SUBDOMAIN,
+	ThinkificProvider,
+} from '../sandbox/thinkific';
+
+export type Auth = 'thinkificApi' | 'thinkificOAuth2Api';
+
+/** Every secret the sandbox knows of, to check outputs and errors against. */
+export function secretsIn(value: unknown, provider: ThinkificProvider): string[] {
+	const text = JSON.stringify(value);
+	const found: string[] = [];
+	for (const secret of [THINKIFIC_CLIENT.secret, THINKIFIC_API_KEY]) {
+		if (text.includes(secret)) found.push(secret);
+	}
+	for (const token of provider.auth.validRefreshTokens())
+		if (text.includes(token)) found.push(token);
+	if (/tk_(at|rt|code)_[0-9a-f]{8}/.test(text)) found.push('a token');
+	return found;
+}
+
+/** Everything an error carries, as text. */
+export function errorText(error: unknown): string {
+	const e = error as Error & { description?: string; context?: unknown };
+	return JSON.stringify({
+		...(e as object),
+		message: e.message,
+		description: e.description,
+		stack: e.stack,
+	});
+}
+
+/** A sandbox with Thinkific, a credential store, and one credential of each kind. */
+export function thinkificFixture() {
+	const fixture = {
+		sandbox: undefined as unknown as Sandbox,
+		provider: undefined as unknown as ThinkificProvider,
+		store: undefined as unknown as CredentialStore,
+		apiKeyCredential: undefined as unknown as INodeCredentialsDetails,
+		oauthCredential: undefined as unknown as INodeCredentialsDetails,
+		node: new Thinkific(),
+		setupRequests: 0,
+		/** Requests the sandbox received since the setup (the OAuth2 connection). */
+		requests() {
+			return fixture.sandbox.log.slice(fixture.setupRequests);
+		},
+		/** Token endpoint calls since the setup. */
+		tokenRequests() {
+			return fixture.requests().filter((r) => r.path.startsWith('/oauth2/token')).length;
+		},
+		/** API calls since the setup, as "METHOD /path?query" below the API base. */
+		apiCalls() {
+			return fixture
+				.requests()
+				.filter((r) => r.path.startsWith('/api/public/v1/'))
+				.map((r) => `${r.method} ${r.path.slice('/api/public/v1'.length)}`);
+		},
+		get siteUrl() {
+			return `${fixture.sandbox.url}/thinkific`;
+		},
+		get apiBaseUrl() {
+			return `${fixture.sandbox.url}/thinkific/api/public/v1`;
+		},
+		async addApiKeyCredential(data: IDataObject = {}): Promise<INodeCredentialsDetails> {
+			return await fixture.store.add('thinkificApi', {
+				apiKey: THINKIFIC_API_KEY,
+				subdomain: THINKIFIC_SUBDOMAIN,
+				apiBaseUrl: fixture.apiBaseUrl,
+				...data,
+			} as never);
+		},
+		/** An OAuth2 credential as saved in the dialog, not yet connected. */
+		async addOAuthCredential(data: IDataObject = {}): Promise<INodeCredentialsDetails> {
+			return await fixture.store.add('thinkificOAuth2Api', {
+				clientId: THINKIFIC_CLIENT.id,
+				clientSecret: THINKIFIC_CLIENT.secret,
+				subdomain: THINKIFIC_SUBDOMAIN,
+				siteUrl: fixture.siteUrl,
+				apiBaseUrl: fixture.apiBaseUrl,
+				...data,
+			} as never);
+		},
+		async connect(credential: INodeCredentialsDetails) {
+			return await connectOAuth2(fixture.store, 'thinkificOAuth2Api', credential);
+		},
+		async run(
+			parameters: INodeParameters,
+			options: {
+				/** The credential type chosen in the node's Authentication parameter. */
+				using?: Auth;
+				items?: IDataObject[];
+				continueOnFail?: boolean;
+				credential?: INodeCredentialsDetails;
+			} = {},
+		) {
+			const auth = options.using ?? 'thinkificApi';
+			const credential =
+				options.credential ??
+				(auth === 'thinkificApi' ? fixture.apiKeyCredential : fixture.oauthCredential);
+			return await executeNode({
+				nodeType: fixture.node,
+				parameters: { authentication: auth, ...parameters },
+				credentials: { [auth]: credential },
+				store: fixture.store,
+				items: options.items,
+				continueOnFail: options.continueOnFail,
+			});
+		},
+		/** Calls a resource locator's search method in n8n-core's LoadOptionsContext. */
+		async listSearch(
+			method: string,
+			auth: Auth = 'thinkificApi',
+			filter?: string,
+			paginationToken?: string,
+		): Promise<INodeListSearchResult> {
+			const search = fixture.node.methods.listSearch[method as 'searchCourses'];
+			const adapter: INodeType = {
+				description: fixture.node.description,
+				methods: {
+					loadOptions: {
+						[method]: async function (this: ILoadOptionsFunctions) {
+							const result = await search.call(this, filter, paginationToken);
+							return result as unknown as INodePropertyOptions[];
+						},
+					},
+				},
+			};
+			return (await loadOptions({
+				nodeType: adapter,
+				method,
+				parameters: { authentication: auth },
+				credentials: {
+					[auth]: auth === 'thinkificApi' ? fixture.apiKeyCredential : fixture.oauthCredential,
+				},
+				store: fixture.store,
+			})) as unknown as INodeListSearchResult;
+		},
+	};
+	beforeAll(async () => {
+		fixture.sandbox = new Sandbox([new ThinkificProvider()]);
+		await fixture.sandbox.start();
+		fixture.provider = fixture.sandbox.provider<ThinkificProvider>('thinkific');
+	});
+	afterAll(async () => {
+		await fixture.sandbox.stop();
+	});
+	beforeEach(async () => {
+		fixture.sandbox.reset();
+		fixture.store = new CredentialStore([new ThinkificApi(), new ThinkificOAuth2Api()]);
+		fixture.apiKeyCredential = await fixture.addApiKeyCredential();
+		fixture.oauthCredential = await fixture.addOAuthCredential();
+		await fixture.connect(fixture.oauthCredential);
+		// Connecting is part of the setup: tests count requests from here.
+		fixture.setupRequests = fixture.sandbox.log.length;
+	});
+	return fixture;
+}

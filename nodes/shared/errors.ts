@@ -100,12 +100,17 @@ export function apiError(
 	const response: JsonObject = { message: safeMessage };
 	if (safeDescription !== undefined) response.description = safeDescription;
 	if (status !== undefined) response.httpCode = String(status);
-	return new NodeApiError(node, response, {
+	const error = new NodeApiError(node, response, {
 		message: safeMessage,
 		description: safeDescription,
 		httpCode: status === undefined ? undefined : String(status),
 		itemIndex,
 	});
+	// NodeApiError swaps a message that names a network error code for n8n's generic
+	// advice ("You can retry the request immediately"), which is wrong for a request
+	// that may have arrived: the message written here is the one shown.
+	error.message = safeMessage;
+	return error;
 }
 
 function text(value: unknown): string | undefined {

@@ -12,18 +12,19 @@ export interface Page<T> {
 /**
  * Collects a paged list, page after page (pages counted from 1), until the
  * provider says there is no next page, a page comes back empty, or `limit` items
- * are collected. Every page is requested at the largest size the API allows,
- * or smaller when fewer items are wanted.
+ * are collected. Pages are requested at the largest size the API allows, or at
+ * `limit` when that is smaller; every page at the same size, since a numbered
+ * page starts at (page - 1) × size. Extra items of the last page are dropped.
  */
 export async function collectPages<T>(
 	options: { maxPageSize: number; limit?: number },
 	fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
 ): Promise<T[]> {
 	const { maxPageSize, limit } = options;
+	const pageSize = limit === undefined ? maxPageSize : Math.min(maxPageSize, limit);
 	const all: T[] = [];
 	for (let page = 1; ; page++) {
-		const wanted = limit === undefined ? maxPageSize : Math.min(maxPageSize, limit - all.length);
-		const { items, hasMore } = await fetchPage(page, wanted);
+		const { items, hasMore } = await fetchPage(page, pageSize);
 		all.push(...items);
 		if (!hasMore || items.length === 0 || (limit !== undefined && all.length >= limit)) break;
 	}

@@ -194,11 +194,33 @@ async function toApiError(
 	return apiError(
 		node,
 		itemIndex,
-		`Could not complete the request to ${api.name}: ${http.code ?? http.message}`,
-		`${request.method} ${request.path} failed without an answer.${mayHaveArrived}`,
+		`Could not complete the request to ${api.name}: ${failureInWords(http.code, http.message)}`,
+		`${request.method} ${request.path} failed without an answer${http.code ? ` (${http.code})` : ''}.${mayHaveArrived}`,
 		undefined,
 		secrets,
 	);
+}
+
+/** What a failure without an answer means, in words rather than a system error code. */
+function failureInWords(code: string | undefined, message: string): string {
+	switch (code) {
+		case 'ECONNRESET':
+		case 'EPIPE':
+		case 'UND_ERR_SOCKET':
+			return 'the connection was closed before an answer came';
+		case 'ECONNABORTED':
+		case 'ETIMEDOUT':
+		case 'UND_ERR_HEADERS_TIMEOUT':
+		case 'UND_ERR_BODY_TIMEOUT':
+			return 'no answer came in time';
+		case 'ECONNREFUSED':
+			return 'the connection was refused';
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return 'the host name could not be resolved';
+		default:
+			return /timeout/i.test(message) ? 'no answer came in time' : 'no answer came';
+	}
 }
 
 /**

@@ -114,6 +114,17 @@ describe('collecting pages', () => {
 		expect(calls).toEqual([[1, 30]]);
 	});
 
+	test('a limit beyond one page keeps every page the same size, so pages do not overlap', async () => {
+		const calls: Array<[number, number]> = [];
+		expect(await collectPages({ maxPageSize: 250, limit: 300 }, pager(calls))).toEqual(
+			source.slice(0, 300),
+		);
+		expect(calls).toEqual([
+			[1, 250],
+			[2, 250],
+		]);
+	});
+
 	test('an empty page ends the list even if the provider says there is more', async () => {
 		let pages = 0;
 		const all = await collectPages({ maxPageSize: 10 }, async () => {

@@ -156,11 +156,20 @@ describe('Thinkific user lists', () => {
 		expect(t.tokenRequests()).toBe(0);
 	});
 
-	test('a limit asks only for what is needed', async () => {
+	test('a limit reads no more pages than needed, all of one size so they do not overlap', async () => {
 		t.provider.seedUsers(600);
 		const [items] = await t.run({ resource: 'user', operation: 'getAll', limit: 300 });
 		expect(items).toHaveLength(300);
-		expect(t.apiCalls().map((c) => queryOf(c).get('limit'))).toEqual(['250', '50']);
+		expect(new Set(items.map((i) => i.json.id)).size).toBe(300);
+		expect(t.apiCalls().map((c) => queryOf(c).get('limit'))).toEqual(['250', '250']);
+		const [few] = await t.run({ resource: 'user', operation: 'getAll', limit: 30 });
+		expect(few).toHaveLength(30);
+		expect(
+			t
+				.apiCalls()
+				.slice(-1)
+				.map((c) => queryOf(c).get('limit')),
+		).toEqual(['30']);
 	});
 
 	test('the filters are sent as Thinkific query parameters', async () => {

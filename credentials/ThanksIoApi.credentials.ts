@@ -1,0 +1,61 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { secureUrlExpression } from '../nodes/shared/url';
+
+export class ThanksIoApi implements ICredentialType {
+	name = 'thanksIoApi';
+
+	displayName = 'thanks.io API';
+
+	icon = {
+		light: 'file:../icons/thanksio.svg',
+		dark: 'file:../icons/thanksio.dark.svg',
+	} as const;
+
+	documentationUrl = 'https://docs.thanks.io/authentication/bearer-token';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Personal Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'A personal access token (API key) from the thanks.io dashboard: Profile → API → Personal Access Tokens',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'apiBaseUrl',
+			type: 'string',
+			default: 'https://api.thanks.io/api/v2',
+			required: true,
+			description:
+				'The thanks.io API, including its version. Must use https (plain http only for localhost).',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: secureUrlExpression('$credentials.apiBaseUrl'),
+			url: '/mailing-lists/',
+			method: 'GET',
+			qs: { items_per_page: 1 },
+		},
+	};
+}

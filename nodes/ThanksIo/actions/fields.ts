@@ -1,0 +1,207 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidParameter } from '../../shared/errors';
+import { compact, optionalEmail, text } from './validate';
+
+/** Field definitions and readers shared by the mailer and recipient operations. */
+
+export const mailingListField: INodeProperties = {
+	displayName: 'Mailing List Name or ID',
+	name: 'mailingListId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getMailingLists' },
+	required: true,
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+interface AddressField {
+	name: string;
+	api: string;
+	label: string;
+	placeholder: string;
+}
+
+const ADDRESS_FIELDS: AddressField[] = [
+	{ name: 'recipientName', api: 'name', label: 'Name', placeholder: 'e.g. Jane Doe' },
+	{ name: 'recipientCompany', api: 'company', label: 'Company', placeholder: 'e.g. Acme Inc.' },
+	{
+		name: 'recipientAddress',
+		api: 'address',
+		label: 'Address',
+		placeholder: 'e.g. 123 Main Street',
+	},
+	{
+		name: 'recipientAddress2',
+		api: 'address2',
+		label: 'Address Line 2',
+		placeholder: 'e.g. Apt 1',
+	},
+	{ name: 'recipientCity', api: 'city', label: 'City', placeholder: 'e.g. Any Town' },
+	{
+		name: 'recipientProvince',
+		api: 'province',
+		label: 'State / Province',
+		placeholder: 'e.g. NY',
+	},
+	{
+		name: 'recipientPostalCode',
+		api: 'postal_code',
+		label: 'Postal Code',
+		placeholder: 'e.g. 12345',
+	},
+	{ name: 'recipientCountry', api: 'country', label: 'Country', placeholder: 'e.g. US' },
+];
+
+/**
+ * A recipient's name and postal address, one field each, by default mapped
+ * from the input item's fields of the same name (`name`, `address`, `city`, …).
+ */
+export function recipientFields(): INodeProperties[] {
+	const fields: INodeProperties[] = ADDRESS_FIELDS.map((field) => ({
+		displayName: field.label,
+		name: field.name,
+		type: 'string',
+		default: '',
+		placeholder: field.placeholder,
+		description: `The recipient's ${field.label.toLowerCase()}${
+			field.api === 'country' ? ' as a two-letter code (US when empty)' : ''
+		}`,
+	}));
+	for (const [index, field] of fields.entries()) {
+		field.default = `={{ $json.${ADDRESS_FIELDS[index].api} }}`;
+	}
+	fields.push({
+		displayName: 'Additional Recipient Fields',
+		name: 'recipientExtra',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Custom 1',
+				name: 'custom1',
+				type: 'string',
+				default: '',
+				description: 'Free text for this recipient, usable in messages as %CUSTOM1%',
+			},
+			{
+				displayName: 'Custom 2',
+				name: 'custom2',
+				type: 'string',
+				default: '',
+				description: 'Free text for this recipient, usable in messages as %CUSTOM2%',
+			},
+			{
+				displayName: 'Custom 3',
+				name: 'custom3',
+				type: 'string',
+				default: '',
+				description: 'Free text for this recipient, usable in messages as %CUSTOM3%',
+			},
+			{
+				displayName: 'Custom 4',
+				name: 'custom4',
+				type: 'string',
+				default: '',
+				description: 'Free text for this recipient, usable in messages as %CUSTOM4%',
+			},
+			{
+				displayName: 'Date of Birth',
+				name: 'dob',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1981-04-23',
+				description: 'As YYYY-MM-DD or MM/DD/YYYY',
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+			},
+		],
+	});
+	return fields;
+}
+
+/** Countries whose addresses need a state or province. */
+const NEEDS_PROVINCE = new Set(['US', 'USA', 'CA', 'CAN']);
+
+function addressFieldsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const values: Record<string, string> = {};
+	for (const field of ADDRESS_FIELDS) values[field.api] = text(ctx, itemIndex, field.name);
+	return values;
+}
+
+function labelOf(api: string): string {
+	return ADDRESS_FIELDS.find((f) => f.api === api)!.label;
+}
+
+/** Checks that a postal address is complete enough to be delivered. */
+export function checkAddress(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	values: IDataObject,
+	labels: (api: string) => string = labelOf,
+): void {
+	const country = String(values.country ?? '').toUpperCase() || 'US';
+	const required = ['address', 'city', 'postal_code'];
+	if (NEEDS_PROVINCE.has(country)) required.splice(2, 0, 'province');
+	for (const api of required) {
+		if (String(values[api] ?? '') === '') {
+			throw invalidParameter(
+				ctx.getNode(),
+				itemIndex,
+				labels(api),
+				'it is empty, and a complete address is needed to deliver mail',
+			);
+		}
+	}
+}
+
+function extraFieldsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const extra = (ctx.getNodeParameter('recipientExtra', itemIndex, {}) ?? {}) as IDataObject;
+	return compact({
+		...extra,
+		email: optionalEmail(ctx, itemIndex, extra.email, 'Email'),
+	});
+}
+
+/** A recipient to mail: name and a complete postal address are required. */
+export function readMailRecipient(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const values = addressFieldsOf(ctx, itemIndex);
+	if (values.name === '') {
+		throw invalidParameter(ctx.getNode(), itemIndex, 'Name', 'it is empty');
+	}
+	checkAddress(ctx, itemIndex, values);
+	return compact({ ...values, ...extraFieldsOf(ctx, itemIndex) });
+}
+
+/**
+ * A recipient to add to a mailing list: a postal address or an email address
+ * (thanks.io then looks the postal address up, for a fee). A postal address,
+ * when given, must be complete.
+ */
+export function readListRecipient(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const values = addressFieldsOf(ctx, itemIndex);
+	const extra = extraFieldsOf(ctx, itemIndex);
+	if (values.address === '' && !extra.email) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			'Address',
+			'it is empty, and so is the email; give a postal address or an email address',
+		);
+	}
+	if (values.address !== '') checkAddress(ctx, itemIndex, values);
+	return compact({ ...values, ...extra });
+}

@@ -1,0 +1,16 @@
+import { resourceProperties } from '../../../shared/router';
+import * as sendGiftCard from './sendGiftCard';
+import * as sendLetter from './sendLetter';
+import * as sendNotecard from './sendNotecard';
+import * as sendPostcard from './sendPostcard';
+import * as sendWindowlessLetter from './sendWindowlessLetter';
+
+export const operations = {
+	sendPostcard,
+	sendLetter,
+	sendWindowlessLetter,
+	sendNotecard,
+	sendGiftCard,
+};
+
+export const description = resourceProperties('mailer', operations, 'sendPostcard');

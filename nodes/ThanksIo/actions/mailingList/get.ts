@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/router';
+import { thanksIoRequest } from '../../transport';
+import { mailingListField } from '../fields';
+import { requiredId } from '../validate';
+
+export const option: OperationModule['option'] = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a mailing list',
+	description: 'Get one mailing list by its ID',
+};
+
+export const description: INodeProperties[] = [mailingListField];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredId(this, itemIndex, 'mailingListId', 'Mailing List');
+	return await thanksIoRequest.call(this, 'GET', `/mailing-lists/${id}`, {}, itemIndex);
+}

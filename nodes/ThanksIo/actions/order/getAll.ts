@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
+import type { OperationModule } from '../../../shared/router';
+import { listAll } from '../../transport';
+import { optionalId } from '../validate';
+
+export const option: OperationModule['option'] = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many orders',
+	description: 'List your orders, most recent first',
+};
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Sub-Account Name or ID',
+		name: 'subAccount',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSubAccounts' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Only the orders of this sub-account. Leave empty for all orders.',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const limit = readLimit(this, itemIndex);
+	const subAccount = optionalId(this, itemIndex, 'subAccount', 'Sub-Account');
+	const qs: IDataObject = subAccount === undefined ? {} : { sub_account_id: subAccount };
+	return await listAll.call(this, '/orders/list', { qs, limit }, itemIndex);
+}

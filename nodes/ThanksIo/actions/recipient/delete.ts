@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/router';
+import { thanksIoRequest } from '../../transport';
+import { requiredId } from '../validate';
+import { recipientIdField } from './fields';
+
+export const option: OperationModule['option'] = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a recipient',
+	description: 'Remove a recipient from its mailing list by its ID',
+};
+
+export const description: INodeProperties[] = [recipientIdField];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredId(this, itemIndex, 'recipientId', 'Recipient ID');
+	const answer = await thanksIoRequest.call(this, 'DELETE', `/recipients/${id}`, {}, itemIndex);
+	return { deleted: true, id, ...(answer ?? {}) };
+}

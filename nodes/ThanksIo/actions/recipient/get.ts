@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/router';
+import { thanksIoRequest } from '../../transport';
+import { requiredId } from '../validate';
+import { recipientIdField } from './fields';
+
+export const option: OperationModule['option'] = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a recipient',
+	description: 'Get one recipient by its ID',
+};
+
+export const description: INodeProperties[] = [recipientIdField];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredId(this, itemIndex, 'recipientId', 'Recipient ID');
+	return await thanksIoRequest.call(this, 'GET', `/recipients/${id}`, {}, itemIndex);
+}

@@ -1,0 +1,874 @@
+import { TokenAuthority } from './oauth';
+import type { Provider, Sandbox, SandboxRequest, SandboxResponse } from './server';
+import { json, randomToken } from './server';
+
+/**
+ * thanks.io as its documentation and OpenAPI file describe it, mounted at
+ * `/thanksio`:
+ * - OAuth 2.0 authorization code at `/oauth/authorize` (consent is granted at
+ *   once: 302 to the redirect URI with code and state) and `/oauth/token`
+ *   (form body only, client id and secret in the body — a Basic header is
+ *   refused), refresh tokens that rotate (a used one fails with invalid_grant);
+ * - the v2 API under `/api/v2`, with a personal access token or an OAuth token
+ *   as Bearer; a missing, bad or expired token gets `403 {"message":"Unauthorized"}`;
+ * - Laravel pagination (`{data, links: {next}, meta}` and, for a list's
+ *   recipients, the flat `{data, next_page_url, current_page, last_page}`), with
+ *   `items_per_page` up to 100 and recipient `limit` up to 10,000;
+ * - validation errors as `422 {message, errors: {field: [reasons]}}`, other
+ *   refusals as `400 {message}`, unknown records as `404 {"message":"Not Found"}`;
+ * - 60 requests a minute, then `429 {"message":"Too Many Attempts."}` with
+ *   `Retry-After` (as Laravel's throttle answers).
+ *
+ * Counters (via `sandbox.count`): "token requests", "refresh requests",
+ * "mailers sent" (orders placed), "mail pieces", "previews", "records created".
+ */
+
+export const THANKSIO_CLIENT = {
+	id: 'tio-client-id',
+	secret: randomToken('tio_cs'),
+	redirectUris: ['http://127.0.0.1:5678/rest/oauth2-credential/callback'],
+};
+
+/** A personal access token the sandbox accepts; new in every test run. */
+export const THANKSIO_PERSONAL_TOKEN = randomToken('tio_pat');
+
+const MAX_ITEMS_PER_PAGE = 100;
+const MAX_RECIPIENTS_PER_PAGE = 10_000;
+
+const HANDWRITING_STYLES = [
+	{ handwriting_style_id: 1, name: 'Hi Clarice', type: 'Realistic' },
+	{ handwriting_style_id: 2, name: 'Practiced Sharpie', type: 'Bold' },
+	{ handwriting_style_id: 4, name: 'Foxy Lady', type: 'Realistic' },
+	{ handwriting_style_id: 13, name: 'Arabic', type: 'International' },
+	{ handwriting_style_id: 101, name: 'Optimus Prime', type: 'AI' },
+].map((s) => ({
+	...s,
+	sample: `https://d2md0c8rpvzmz5.cloudfront.net/handwriting_examples/${s.handwriting_style_id}.png`,
+}));
+
+const GIFT_CARD_GROUPS = {
+	main: {
+		title: 'Featured',
+		brands: [
+			{
+				brand_code: 'amazonus',
+				title: 'Amazon.com',
+				image: 'https://d2md0c8rpvzmz5.cloudfront.net/giftcards/amazonus.png',
+				available_amounts: [500, 1000, 1500, 2000, 2500, 5000, 10000],
+			},
+			{
+				brand_code: 'starbucksus',
+				title: 'Starbucks',
+				image: 'https://d2md0c8rpvzmz5.cloudfront.net/giftcards/starbucks.png',
+				available_amounts: [500, 1000, 2500],
+			},
+		],
+	},
+	food: {
+		title: 'Food',
+		brands: [
+			{
+				brand_code: 'chipotle',
+				title: 'Chipotle',
+				image: 'https://d2md0c8rpvzmz5.cloudfront.net/giftcards/chipotle.png',
+				available_amounts: [1000, 2500, 5000],
+			},
+		],
+	},
+};
+
+const ALL_BRANDS = Object.values(GIFT_CARD_GROUPS).flatMap((g) => g.brands);
+
+const TEMPLATE_TYPES = ['postcard', 'letter', 'notecard', 'giftcard', 'windowlessletter'];
+
+const SUB_ACCOUNTS = [
+	{ id: 7, user_id: 2, title: 'Downtown Office', return_name: 'Downtown Office' },
+	{ id: 9, user_id: 2, title: 'Uptown Office', return_name: 'Uptown Office' },
+];
+
+const PRICES: Record<string, number> = {
+	postcard: 114,
+	letter: 120,
+	windowlessletter: 252,
+	notecard: 300,
+	giftcard: 300,
+};
+
+const SEND_TYPES = new Set(['postcard', 'letter', 'windowlessletter', 'notecard', 'giftcard']);
+const RECORD_TYPES = new Set([
+	'all',
+	'likelytomove',
+	'likelytorefi',
+	'absenteeowner',
+	'highnetworth',
+	'majorityhomeequity',
+	'homefreeclear',
+	'underwater',
+	'kidsinhousehold',
+	'newhomeowner',
+	'firsttimehomebuyer',
+	'renters',
+	'retiring',
+	'retired',
+	'pool',
+	'onlybusinesses',
+	'newbusiness',
+]);
+const NAMED_COLORS = new Set(['blue', 'black', 'green', 'purple', 'red']);
+const RECIPIENT_FIELDS = [
+	'name',
+	'company',
+	'address',
+	'address2',
+	'city',
+	'province',
+	'postal_code',
+	'country',
+	'dob',
+	'email',
+	'phone',
+	'custom1',
+	'custom2',
+	'custom3',
+	'custom4',
+];
+
+type Row = Record<string, unknown>;
+
+function now(): string {
+	return new Date().toISOString().replace(/\.\d+Z$/, '.000000Z');
+}
+
+function unauthorized(): SandboxResponse {
+	return json(403, { message: 'Unauthorized' });
+}
+
+function notFound(): SandboxResponse {
+	return json(404, { message: 'Not Found' });
+}
+
+function invalid(errors: Record<string, string[]>): SandboxResponse {
+	const first = Object.values(errors)[0][0];
+	const more = Object.keys(errors).length - 1;
+	return json(422, {
+		message: more > 0 ? `${first} (and ${more} more error${more > 1 ? 's' : ''})` : first,
+		errors,
+	});
+}
+
+function pick(source: Row, fields: string[]): Row {
+	const result: Row = {};
+	for (const field of fields) if (source[field] !== undefined) result[field] = source[field];
+	return result;
+}
+
+function isId(value: unknown): boolean {
+	return Number.isSafeInteger(Number(value)) && Number(value) > 0 && !Array.isArray(value);
+}
+
+export class ThanksIoProvider implements Provider {
+	name = 'thanksio';
+	readonly auth = new TokenAuthority('tio', 'Bearer', 3600);
+	rateLimit = { limit: 60, windowMs: 60_000 };
+	readonly personalTokens = new Set([THANKSIO_PERSONAL_TOKEN]);
+	readonly mailingLists = new Map<number, Row>();
+	readonly recipients = new Map<number, Row>();
+	readonly orders = new Map<number, Row>();
+	readonly messageTemplates: Row[] = [];
+	readonly imageTemplates: Row[] = [];
+	/** The body of every accepted send, newest last. */
+	readonly sends: Row[] = [];
+	private nextId = 1000;
+
+	constructor() {
+		this.auth.addClient(THANKSIO_CLIENT);
+		this.seed();
+	}
+
+	reset(): void {
+		this.auth.reset();
+		this.rateLimit = { limit: 60, windowMs: 60_000 };
+		this.mailingLists.clear();
+		this.recipients.clear();
+		this.orders.clear();
+		this.sends.length = 0;
+		this.nextId = 1000;
+		this.seed();
+	}
+
+	private seed(): void {
+		this.messageTemplates.length = 0;
+		this.imageTemplates.length = 0;
+		let id = 10;
+		for (const type of TEMPLATE_TYPES) {
+			this.messageTemplates.push({
+				id: id++,
+				user_id: 2,
+				sub_account_id: null,
+				handwriting_style_id: 1,
+				name: `Thank you (${type})`,
+				content: 'Hey %FIRST_NAME%!\n\nThank you for your business!',
+				type,
+			});
+			this.imageTemplates.push({
+				id: id++,
+				user_id: 2,
+				sub_account_id: null,
+				name: `Thank you front (${type})`,
+				image: `https://s3.amazonaws.com/cdn.thanks.io/user_image_library/${type}.png`,
+				type,
+			});
+		}
+	}
+
+	private id(): number {
+		return this.nextId++;
+	}
+
+	/** Adds mailing lists directly, as if made in the dashboard. */
+	addMailingLists(count: number, description = 'List'): Row[] {
+		const created: Row[] = [];
+		for (let i = 0; i < count; i++)
+			created.push(this.createList({ description: `${description} ${i + 1}` }));
+		return created;
+	}
+
+	/** Adds recipients to a list directly, as if imported in the dashboard. */
+	addRecipients(listId: number, count: number): Row[] {
+		const created: Row[] = [];
+		for (let i = 0; i < count; i++) {
+			created.push(
+				this.createRecipient(listId, {
+					name: `Recipient ${i + 1}`,
+					address: `${i + 1} Main Street`,
+					city: 'Any Town',
+					province: 'NY',
+					postal_code: '12345',
+					country: 'US',
+				}),
+			);
+		}
+		return created;
+	}
+
+	/** Adds orders directly, as if placed in the dashboard, newest last. */
+	addOrders(count: number, status = 'Fulfilled'): Row[] {
+		const created: Row[] = [];
+		for (let i = 0; i < count; i++) {
+			created.push(
+				this.placeOrder('postcard', { size: '4x6', message: `Order ${i + 1}` }, 1, status),
+			);
+		}
+		return created;
+	}
+
+	rateLimited(retryAfterMs: number): SandboxResponse {
+		const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+		return json(
+			429,
+			{ message: 'Too Many Attempts.' },
+			{
+				'retry-after': String(seconds),
+				'x-ratelimit-limit': String(this.rateLimit.limit),
+				'x-ratelimit-remaining': '0',
+			},
+		);
+	}
+
+	handle(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+		if (req.path === '/oauth/authorize') return this.authorize(req);
+		if (req.path === '/oauth/token') return this.token(req, sandbox);
+		if (!req.path.startsWith('/api/v2/')) return notFound();
+		const path = req.path.slice('/api/v2'.length).replace(/\/+$/, '') || '/';
+		const { method } = req;
+
+		// Documented as needing no authentication.
+		if (method === 'GET' && path === '/handwriting-styles') {
+			return json(200, { data: HANDWRITING_STYLES });
+		}
+		if (method === 'GET' && path === '/giftcard-brands') return json(200, GIFT_CARD_GROUPS);
+
+		if (!this.authenticated(req.headers.authorization)) return unauthorized();
+
+		if (method === 'GET' && path === '/sub-accounts') return json(200, { data: SUB_ACCOUNTS });
+		if (method === 'GET' && path === '/message-templates') {
+			return this.paged(req, path, this.filterType(this.messageTemplates, req));
+		}
+		if (method === 'GET' && path === '/image-templates') {
+			return this.paged(req, path, this.filterType(this.imageTemplates, req));
+		}
+		if (path === '/mailing-lists') {
+			if (method === 'GET') return this.paged(req, path, [...this.mailingLists.values()].reverse());
+			if (method === 'POST') return this.createListRequest(req, sandbox);
+		}
+		let match = /^\/mailing-lists\/(\d+)$/.exec(path);
+		if (match) {
+			const list = this.mailingLists.get(Number(match[1]));
+			if (!list) return notFound();
+			if (method === 'GET') return json(200, list);
+			if (method === 'DELETE') {
+				this.mailingLists.delete(Number(match[1]));
+				for (const [id, r] of this.recipients) {
+					if (r.mailing_list_id === list.id) this.recipients.delete(id);
+				}
+				return json(200, { message: 'success' });
+			}
+		}
+		match = /^\/mailing-lists-utils\/recipients\/(\d+)$/.exec(path);
+		if (match && method === 'GET') return this.listRecipients(req, path, Number(match[1]));
+		if (method === 'POST' && path === '/recipients') return this.addRecipient(req, sandbox);
+		if (method === 'POST' && path === '/recipients-utils/create-multiple') {
+			return this.addRecipients_(req, sandbox);
+		}
+		if (method === 'POST' && path === '/recipients-utils/delete-by-address') {
+			return this.deleteByAddress(req);
+		}
+		match = /^\/recipients\/(\d+)$/.exec(path);
+		if (match) {
+			const recipient = this.recipients.get(Number(match[1]));
+			if (!recipient) return notFound();
+			if (method === 'GET') {
+				return json(200, {
+					...recipient,
+					mailing_list: this.mailingLists.get(Number(recipient.mailing_list_id)),
+				});
+			}
+			if (method === 'PUT') {
+				Object.assign(recipient, pick(req.body ?? {}, RECIPIENT_FIELDS), { updated_at: now() });
+				return json(200, recipient);
+			}
+			if (method === 'DELETE') {
+				this.recipients.delete(Number(match[1]));
+				this.touchList(Number(recipient.mailing_list_id));
+				return json(200, { message: 'success' });
+			}
+		}
+		match = /^\/send\/([a-z]+)$/.exec(path);
+		if (match && method === 'POST' && SEND_TYPES.has(match[1])) {
+			return this.send(match[1], req, sandbox);
+		}
+		if (method === 'GET' && path === '/orders/list') {
+			const subAccount = req.query.get('sub_account_id');
+			const orders = [...this.orders.values()]
+				.reverse()
+				.filter((o) => subAccount === null || String(o.sub_account_id) === subAccount);
+			return this.paged(req, path, orders);
+		}
+		match = /^\/orders\/(\d+)\/track$/.exec(path);
+		if (match && method === 'GET') {
+			const order = this.orders.get(Number(match[1]));
+			if (!order) return notFound();
+			const delivered = order.status === 'Delivered' ? Number(order.total_recipients) : 0;
+			return json(200, {
+				data: {
+					id: order.id,
+					order,
+					stats: {
+						delivered,
+						processing: Number(order.total_recipients) - delivered,
+						printed: 0,
+						in_transit: 0,
+						returned_to_sender: 0,
+						failed: 0,
+					},
+					errors: [],
+					returned: [],
+				},
+			});
+		}
+		match = /^\/orders\/(\d+)\/cancel$/.exec(path);
+		if (match && method === 'PUT') {
+			const order = this.orders.get(Number(match[1]));
+			if (!order) return notFound();
+			if (String(order.status).toLowerCase() !== 'reviewing') {
+				return json(400, { message: 'Order can not be cancelled. It is no longer in review.' });
+			}
+			Object.assign(order, {
+				status: 'cancelled',
+				display_status: 'Cancelled',
+				grand_total: 0,
+				updated_at: now(),
+			});
+			sandbox.bump(this.name, 'orders cancelled');
+			return json(200, { order });
+		}
+		return notFound();
+	}
+
+	private authenticated(header: unknown): boolean {
+		const match = /^Bearer\s+(\S+)$/i.exec(String(header ?? ''));
+		if (!match) return false;
+		return this.personalTokens.has(match[1]) || this.auth.bearer(header) !== undefined;
+	}
+
+	// ---- OAuth ----
+
+	private authorize(req: SandboxRequest): SandboxResponse {
+		if (req.method !== 'GET') return json(405, { message: 'Method Not Allowed' });
+		const clientId = req.query.get('client_id');
+		const redirectUri = req.query.get('redirect_uri');
+		const client = clientId ? this.auth.clients.get(clientId) : undefined;
+		if (!client)
+			return json(401, { error: 'invalid_client', message: 'Client authentication failed' });
+		if (req.query.get('response_type') !== 'code') {
+			return json(400, { error: 'unsupported_response_type' });
+		}
+		if (!redirectUri || (client.redirectUris && !client.redirectUris.includes(redirectUri))) {
+			return json(400, { error: 'invalid_request', message: 'The redirect URI is not registered' });
+		}
+		const code = this.auth.issueCode(client.id, redirectUri);
+		const target = new URL(redirectUri);
+		target.searchParams.set('code', code);
+		const state = req.query.get('state');
+		if (state !== null) target.searchParams.set('state', state);
+		return { status: 302, headers: { location: target.toString() } };
+	}
+
+	private token(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+		sandbox.bump(this.name, 'token requests');
+		if (req.method !== 'POST') return json(405, { error: 'invalid_request' });
+		if (!String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+			return json(400, { error: 'invalid_request', message: 'Use a form-encoded body' });
+		}
+		if (req.headers.authorization) {
+			return json(401, {
+				error: 'invalid_client',
+				error_description: 'Client authentication failed',
+				message: 'Client authentication failed',
+			});
+		}
+		if (req.query.has('client_secret')) {
+			return json(400, { error: 'invalid_request', message: 'The secret must not be in the URL' });
+		}
+		const body = req.body ?? {};
+		const client = this.auth.checkClient(body.client_id, body.client_secret);
+		if (!client) {
+			return json(401, {
+				error: 'invalid_client',
+				error_description: 'Client authentication failed',
+				message: 'Client authentication failed',
+			});
+		}
+		if (body.grant_type === 'authorization_code') {
+			if (!this.auth.redeemCode(body.code, client.id, body.redirect_uri)) {
+				return json(400, {
+					error: 'invalid_grant',
+					error_description: 'The authorization code is invalid or has expired.',
+				});
+			}
+			return json(200, this.auth.issue(client.id, true));
+		}
+		if (body.grant_type === 'refresh_token') {
+			sandbox.bump(this.name, 'refresh requests');
+			const token = this.auth.rotate(body.refresh_token, client.id);
+			if (!token) {
+				return json(400, {
+					error: 'invalid_grant',
+					error_description: 'The refresh token is invalid.',
+					message: 'The refresh token is invalid.',
+				});
+			}
+			return json(200, token);
+		}
+		return json(400, { error: 'unsupported_grant_type' });
+	}
+
+	// ---- Lists and pages ----
+
+	private pageOf(req: SandboxRequest, sizeParameter: string, max: number, fallback: number) {
+		const sizeText = req.query.get(sizeParameter);
+		const size = sizeText === null ? fallback : Number(sizeText);
+		const page = Number(req.query.get('page') ?? 1);
+		if (!Number.isInteger(size) || size < 1 || size > max) {
+			return {
+				error: invalid({ [sizeParameter]: [`The ${sizeParameter} must be between 1 and ${max}.`] }),
+			};
+		}
+		if (!Number.isInteger(page) || page < 1) {
+			return { error: invalid({ page: ['The page must be at least 1.'] }) };
+		}
+		return { size, page };
+	}
+
+	private paged(req: SandboxRequest, path: string, rows: Row[]): SandboxResponse {
+		const parsed = this.pageOf(req, 'items_per_page', MAX_ITEMS_PER_PAGE, 25);
+		if (parsed.error) return parsed.error;
+		const { size, page } = parsed as { size: number; page: number };
+		const last = Math.max(1, Math.ceil(rows.length / size));
+		const data = rows.slice((page - 1) * size, page * size);
+		const url = (p: number) => `https://api.thanks.io/api/v2${path}?page=${p}`;
+		return json(200, {
+			data,
+			links: {
+				first: url(1),
+				last: url(last),
+				prev: page > 1 ? url(page - 1) : null,
+				next: page < last ? url(page + 1) : null,
+			},
+			meta: {
+				current_page: page,
+				from: data.length ? (page - 1) * size + 1 : null,
+				last_page: last,
+				path: `https://api.thanks.io/api/v2${path}`,
+				per_page: String(size),
+				to: data.length ? (page - 1) * size + data.length : null,
+				total: rows.length,
+			},
+		});
+	}
+
+	private filterType(rows: Row[], req: SandboxRequest): Row[] {
+		const type = req.query.get('type');
+		return type ? rows.filter((r) => r.type === type) : rows;
+	}
+
+	private createList(fields: Row): Row {
+		const list: Row = {
+			id: this.id(),
+			user_id: 2,
+			sub_account_id: fields.sub_account_id ?? null,
+			type: 'manual',
+			description: fields.description,
+			qrcode_url: fields.qrcode_url ?? null,
+			total_recipients: 0,
+			processed: true,
+			is_suppression_list: false,
+			total_scans: 0,
+			unique_scans: 0,
+			last_scan: null,
+			total_sends: 0,
+			last_send: null,
+			api_key: randomToken('list'),
+			created_at: now(),
+			updated_at: now(),
+		};
+		this.mailingLists.set(Number(list.id), list);
+		return list;
+	}
+
+	private createListRequest(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+		const body = req.body ?? {};
+		if (typeof body.description !== 'string' || body.description.trim() === '') {
+			return invalid({ description: ['The description field is required.'] });
+		}
+		if (
+			body.sub_account_id !== undefined &&
+			!SUB_ACCOUNTS.some((a) => a.id === Number(body.sub_account_id))
+		) {
+			return json(400, { message: 'Sub Account ID does not exist' });
+		}
+		const list = this.createList(body);
+		sandbox.bump(this.name, 'records created');
+		return json(201, list);
+	}
+
+	private touchList(listId: number): void {
+		const list = this.mailingLists.get(listId);
+		if (!list) return;
+		list.total_recipients = [...this.recipients.values()].filter(
+			(r) => r.mailing_list_id === listId,
+		).length;
+		list.updated_at = now();
+	}
+
+	private listRecipients(req: SandboxRequest, path: string, listId: number): SandboxResponse {
+		if (!this.mailingLists.has(listId)) return notFound();
+		const parsed = this.pageOf(req, 'limit', MAX_RECIPIENTS_PER_PAGE, 1000);
+		if (parsed.error) return parsed.error;
+		const { size, page } = parsed as { size: number; page: number };
+		const since = req.query.get('updated_since');
+		const rows = [...this.recipients.values()].filter(
+			(r) =>
+				r.mailing_list_id === listId &&
+				(since === null || String(r.updated_at).replace('T', ' ') >= since),
+		);
+		const last = Math.max(1, Math.ceil(rows.length / size));
+		const data = rows.slice((page - 1) * size, page * size);
+		const url = (p: number) => `https://api.thanks.io/api/v2${path}?page=${p}`;
+		return json(200, {
+			current_page: page,
+			data,
+			first_page_url: url(1),
+			from: data.length ? (page - 1) * size + 1 : null,
+			last_page: last,
+			last_page_url: url(last),
+			next_page_url: page < last ? url(page + 1) : null,
+			path: `https://api.thanks.io/api/v2${path}`,
+			per_page: String(size),
+			prev_page_url: page > 1 ? url(page - 1) : null,
+			to: data.length ? (page - 1) * size + data.length : null,
+			total: rows.length,
+		});
+	}
+
+	private createRecipient(listId: number, fields: Row): Row {
+		const recipient: Row = {
+			id: this.id(),
+			mailing_list_id: listId,
+			...pick(fields, RECIPIENT_FIELDS),
+			created_at: now(),
+			updated_at: now(),
+		};
+		this.recipients.set(Number(recipient.id), recipient);
+		this.touchList(listId);
+		return recipient;
+	}
+
+	/** The reason a recipient cannot be added, or undefined. */
+	private recipientProblem(listId: number, fields: Row): string | undefined {
+		const address = String(fields.address ?? '').trim();
+		if (address === '' && String(fields.email ?? '').trim() === '') {
+			return 'The address field is required when email is not present.';
+		}
+		if (address === '') return undefined;
+		const duplicate = [...this.recipients.values()].some(
+			(r) =>
+				r.mailing_list_id === listId &&
+				String(r.address).toLowerCase() === address.toLowerCase() &&
+				String(r.postal_code ?? '') === String(fields.postal_code ?? ''),
+		);
+		return duplicate ? 'This address is already on this mailing list.' : undefined;
+	}
+
+	private addRecipient(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+		const body = req.body ?? {};
+		const listId = Number(body.mailing_list_id);
+		if (!this.mailingLists.has(listId)) {
+			return json(400, { message: 'Mailing List Does Not Exist' });
+		}
+		const problem = this.recipientProblem(listId, body);
+		if (problem) return invalid({ address: [problem] });
+		const recipient = this.createRecipient(listId, body);
+		sandbox.bump(this.name, 'records created');
+		return json(200, { ...recipient, mailing_list: this.mailingLists.get(listId) });
+	}
+
+	private addRecipients_(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+		let records: unknown;
+		try {
+			records = JSON.parse(req.rawBody.toString('utf8'));
+		} catch {
+			return json(400, { message: 'The body must be a JSON array of recipients' });
+		}
+		if (!Array.isArray(records)) {
+			return json(400, { message: 'The body must be a JSON array of recipients' });
+		}
+		const answers: Row[] = [];
+		for (const record of records as Row[]) {
+			const listId = Number(record.mailing_list_id ?? record.mailing_list);
+			const fields = pick(record, RECIPIENT_FIELDS);
+			if (!this.mailingLists.has(listId)) {
+				answers.push({ ...fields, error: 'Mailing List Does Not Exist' });
+				continue;
+			}
+			const problem = this.recipientProblem(listId, record);
+			if (problem) {
+				answers.push({ ...fields, error: problem });
+				continue;
+			}
+			const recipient = this.createRecipient(listId, record);
+			sandbox.bump(this.name, 'records created');
+			answers.push({ ...pick(recipient, RECIPIENT_FIELDS), id: recipient.id });
+		}
+		return json(200, answers);
+	}
+
+	private deleteByAddress(req: SandboxRequest): SandboxResponse {
+		const body = req.body ?? {};
+		const listId = Number(body.mailing_list_id);
+		if (!this.mailingLists.has(listId)) {
+			return json(400, { message: 'Mailing List Does Not Exist' });
+		}
+		const email = String(body.email ?? '').toLowerCase();
+		const address = String(body.address ?? '').toLowerCase();
+		const postalCode = String(body.postal_code ?? '');
+		if (email === '' && (address === '' || postalCode === '')) {
+			return invalid({ address: ['Give address and postal_code, or email.'] });
+		}
+		const found = [...this.recipients.values()].find(
+			(r) =>
+				r.mailing_list_id === listId &&
+				(email !== ''
+					? String(r.email ?? '').toLowerCase() === email
+					: String(r.address).toLowerCase() === address && String(r.postal_code) === postalCode),
+		);
+		if (!found) return json(404, { message: 'Recipient Not Found' });
+		this.recipients.delete(Number(found.id));
+		this.touchList(listId);
+		return json(200, { status: `Recipient ${found.id} Deleted` });
+	}
+
+	// ---- Sending ----
+
+	private placeOrder(type: string, body: Row, recipients: number, status = 'reviewing'): Row {
+		const order: Row = {
+			id: this.id(),
+			user_id: 2,
+			sub_account_id: body.sub_account ?? null,
+			type,
+			size: type === 'postcard' ? (body.size ?? '4x6') : undefined,
+			message: body.message ?? null,
+			message_template_id: body.message_template ?? null,
+			image_template_id: body.image_template ?? null,
+			front_image: body.front_image_url ?? null,
+			style: body.handwriting_style ?? 1,
+			handwriting_color: body.handwriting_color ?? null,
+			giftcard_brand: body.giftcard_brand ?? null,
+			giftcard_amount: body.giftcard_amount_in_cents ?? null,
+			mailing_list_ids_used: Array.isArray(body.mailing_lists)
+				? body.mailing_lists.join(',')
+				: null,
+			total_estimated_recipients: recipients,
+			total_recipients: recipients,
+			authorization_total:
+				recipients * PRICES[type] + Number(body.giftcard_amount_in_cents ?? 0) * recipients,
+			leads_fee: body.radius_search ? recipients * 5 : 0,
+			return_name: body.return_name ?? null,
+			return_address: body.return_address ?? null,
+			return_address2: body.return_address2 ?? null,
+			return_city: body.return_city ?? null,
+			return_province: body.return_province ?? null,
+			return_postal_code: body.return_postal_code ?? null,
+			status,
+			display_status: status.charAt(0).toUpperCase() + status.slice(1),
+			method: 'api',
+			cancellable: status === 'reviewing',
+			created_at: now(),
+			updated_at: now(),
+		};
+		this.orders.set(Number(order.id), order);
+		return order;
+	}
+
+	private send(type: string, req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+		const body = req.body ?? {};
+		const errors: Record<string, string[]> = {};
+		const audiences = ['mailing_lists', 'recipients', 'radius_search'].filter(
+			(k) => body[k] !== undefined,
+		);
+		if (audiences.length !== 1) {
+			errors.recipients = [
+				audiences.length === 0
+					? 'The recipients field is required when none of mailing lists / radius search are present.'
+					: 'Only one of recipients, mailing lists and radius search may be given.',
+			];
+		}
+		let count = 0;
+		if (body.recipients !== undefined) {
+			const recipients = body.recipients as Row[];
+			if (!Array.isArray(recipients) || recipients.length === 0) {
+				errors.recipients = ['The recipients must be a non-empty array.'];
+			} else {
+				recipients.forEach((r, i) => {
+					if (!r || typeof r !== 'object' || String(r.address ?? '').trim() === '') {
+						errors[`recipients.${i}.address`] = ['The address field is required.'];
+					}
+				});
+				count = recipients.length;
+			}
+		}
+		if (body.mailing_lists !== undefined) {
+			const ids = body.mailing_lists as unknown[];
+			if (!Array.isArray(ids) || ids.length === 0 || !ids.every(isId)) {
+				errors.mailing_lists = ['The mailing lists must be an array of IDs.'];
+			} else if (!ids.every((id) => this.mailingLists.has(Number(id)))) {
+				return json(400, { message: 'Mailing List Does Not Exist' });
+			} else {
+				count = ids.reduce<number>(
+					(sum, id) => sum + Number(this.mailingLists.get(Number(id))!.total_recipients),
+					0,
+				);
+			}
+		}
+		if (body.radius_search !== undefined) {
+			const search = body.radius_search as Row;
+			const records = Number(search?.record_count);
+			if (!search || String(search.address ?? '').trim() === '') {
+				errors['radius_search.address'] = ['The radius search address field is required.'];
+			}
+			if (!Number.isInteger(records) || records < 1 || records > 10000) {
+				errors['radius_search.record_count'] = ['The record count must be between 1 and 10000.'];
+			}
+			if (search?.record_types !== undefined && !RECORD_TYPES.has(String(search.record_types))) {
+				errors['radius_search.record_types'] = ['The selected record types is invalid.'];
+			}
+			count = records;
+		}
+		const needsFront = type === 'postcard' || type === 'notecard' || type === 'giftcard';
+		if (body.message !== undefined && body.message_template !== undefined) {
+			errors.message = ['Give a message or a message template, not both.'];
+		}
+		if (needsFront && body.message === undefined && body.message_template === undefined) {
+			errors.message = ['The message field is required when message template is not present.'];
+		}
+		if (
+			body.message_template !== undefined &&
+			!this.messageTemplates.some((t) => t.id === Number(body.message_template))
+		) {
+			errors.message_template = ['The selected message template is invalid.'];
+		}
+		if (needsFront && body.front_image_url === undefined && body.image_template === undefined) {
+			errors.front_image_url = [
+				'The front image url field is required when image template is not present.',
+			];
+		}
+		if (
+			body.image_template !== undefined &&
+			!this.imageTemplates.some((t) => t.id === Number(body.image_template))
+		) {
+			errors.image_template = ['The selected image template is invalid.'];
+		}
+		if (type === 'postcard' && !['4x6', '6x9', '6x11', undefined].includes(body.size as string)) {
+			errors.size = ['The selected size is invalid.'];
+		}
+		if (
+			body.handwriting_style !== undefined &&
+			!HANDWRITING_STYLES.some((s) => s.handwriting_style_id === Number(body.handwriting_style))
+		) {
+			errors.handwriting_style = ['The selected handwriting style is invalid.'];
+		}
+		if (
+			body.handwriting_color !== undefined &&
+			!NAMED_COLORS.has(String(body.handwriting_color)) &&
+			!/^#[0-9a-f]{6}$/i.test(String(body.handwriting_color))
+		) {
+			errors.handwriting_color = ['The handwriting color is invalid.'];
+		}
+		if (type === 'giftcard') {
+			const brand = ALL_BRANDS.find((b) => b.brand_code === body.giftcard_brand);
+			if (!brand) errors.giftcard_brand = ['The selected giftcard brand is invalid.'];
+			else if (!brand.available_amounts.includes(Number(body.giftcard_amount_in_cents))) {
+				errors.giftcard_amount_in_cents = ['The amount is not available for this brand.'];
+			}
+		}
+		if (Object.keys(errors).length) return invalid(errors);
+		if (
+			body.sub_account !== undefined &&
+			!SUB_ACCOUNTS.some((a) => a.id === Number(body.sub_account))
+		) {
+			return json(400, { message: 'Sub Account ID does not exist' });
+		}
+		if (body.preview === true) {
+			sandbox.bump(this.name, 'previews');
+			return json(200, {
+				success: true,
+				code: 200,
+				message: 'OK',
+				data: {
+					previews: [
+						`https://s3.amazonaws.com/cdn.thanks.io/preview/${randomToken('front')}.png`,
+						`https://s3.amazonaws.com/cdn.thanks.io/preview/${randomToken('back')}.png`,
+					],
+				},
+			});
+		}
+		const order = this.placeOrder(type, body, count);
+		this.sends.push(body);
+		sandbox.bump(this.name, 'mailers sent');
+		sandbox.bump(this.name, 'mail pieces', count);
+		return json(200, {
+			...order,
+			recipients: Array.isArray(body.recipients) ? body.recipients : undefined,
+		});
+	}
+}

@@ -1,0 +1,124 @@
+import type { IDataObject, INodeCredentialsDetails, INodeParameters } from 'n8n-workflow';
+
+import { ThanksIoApi } from '../../credentials/ThanksIoApi.credentials';
+import { ThanksIoOAuth2Api } from '../../credentials/ThanksIoOAuth2Api.credentials';
+import { ThanksIo } from '../../nodes/ThanksIo/ThanksIo.node';
+import { CredentialStore, connectOAuth2, executeNode, loadOptions } from '../harness';
+import { Sandbox } from '../sandbox/server';
+import { THANKSIO_CLIENT, THANKSIO_PERSONAL_TOKEN, ThanksIoProvider } from '../sandbox/thanksio';
+
+export type Authentication = 'thanksIoOAuth2Api' | 'thanksIoApi';
+
+const OAUTH2 = new ThanksIoOAuth2Api().name as Authentication;
+
+/**
+ * A provider sandbox playing thanks.io, a credential store, a connected OAuth2
+ * credential (through n8n's authorization-code flow) and a personal access
+ * token credential, fresh for every test.
+ */
+export function thanksIoFixture() {
+	const fixture = {
+		sandbox: undefined as unknown as Sandbox,
+		provider: undefined as unknown as ThanksIoProvider,
+		store: undefined as unknown as CredentialStore,
+		oauth: undefined as unknown as INodeCredentialsDetails,
+		token: undefined as unknown as INodeCredentialsDetails,
+		node: new ThanksIo(),
+		async addOAuthCredential(data: IDataObject = {}): Promise<INodeCredentialsDetails> {
+			return await fixture.store.add('thanksIoOAuth2Api', {
+				clientId: THANKSIO_CLIENT.id,
+				clientSecret: THANKSIO_CLIENT.secret,
+				authorizationUrl: `${fixture.sandbox.url}/thanksio/oauth/authorize`,
+				tokenUrl: `${fixture.sandbox.url}/thanksio/oauth/token`,
+				apiBaseUrl: `${fixture.sandbox.url}/thanksio/api/v2`,
+				...data,
+			} as never);
+		},
+		async addTokenCredential(data: IDataObject = {}): Promise<INodeCredentialsDetails> {
+			return await fixture.store.add('thanksIoApi', {
+				accessToken: THANKSIO_PERSONAL_TOKEN,
+				apiBaseUrl: `${fixture.sandbox.url}/thanksio/api/v2`,
+				...data,
+			} as never);
+		},
+		async run(
+			parameters: INodeParameters,
+			options: {
+				items?: IDataObject[];
+				continueOnFail?: boolean;
+				credential?: INodeCredentialsDetails;
+				authentication?: Authentication;
+			} = {},
+		) {
+			const authentication = options.authentication ?? OAUTH2;
+			const credential =
+				options.credential ?? (authentication === 'thanksIoApi' ? fixture.token : fixture.oauth);
+			return await executeNode({
+				nodeType: fixture.node,
+				parameters: { authentication, ...parameters },
+				credentials: { [authentication]: credential },
+				store: fixture.store,
+				items: options.items,
+				continueOnFail: options.continueOnFail,
+			});
+		},
+		async options(method: string, parameters: INodeParameters = {}) {
+			return await loadOptions({
+				nodeType: fixture.node,
+				method,
+				parameters: { authentication: OAUTH2, ...parameters },
+				credentials: { [OAUTH2]: fixture.oauth },
+				store: fixture.store,
+			});
+		},
+		/** Everything a secret could leak into, as one string. */
+		secretsIn(value: unknown): string[] {
+			const text = JSON.stringify(value, (_key, v: unknown) =>
+				v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v,
+			);
+			const found = [THANKSIO_CLIENT.secret, THANKSIO_PERSONAL_TOKEN].filter((s) =>
+				text.includes(s),
+			);
+			for (const pattern of [/tio_at_[0-9a-f]+/, /tio_rt_[0-9a-f]+/]) {
+				const match = pattern.exec(text);
+				if (match) found.push(match[0]);
+			}
+			return found;
+		},
+	};
+	beforeAll(async () => {
+		fixture.sandbox = new Sandbox([new ThanksIoProvider()]);
+		await fixture.sandbox.start();
+		fixture.provider = fixture.sandbox.provider<ThanksIoProvider>('thanksio');
+	});
+	afterAll(async () => {
+		await fixture.sandbox.stop();
+	});
+	beforeEach(async () => {
+		fixture.sandbox.reset();
+		fixture.store = new CredentialStore([new ThanksIoOAuth2Api(), new ThanksIoApi()]);
+		fixture.oauth = await fixture.addOAuthCredential();
+		await connectOAuth2(fixture.store, 'thanksIoOAuth2Api', fixture.oauth);
+		fixture.token = await fixture.addTokenCredential();
+	});
+	return fixture;
+}
+
+/** A postcard to the input item's recipient, with every required field. */
+export const postcard = {
+	resource: 'mailer',
+	operation: 'sendPostcard',
+	message: 'Hi %FIRST_NAME%, thank you!',
+	frontImageUrl: 'https://example.com/front.png',
+};
+
+export function person(n: number): IDataObject {
+	return {
+		name: `Customer ${n}`,
+		address: `${n} Main Street`,
+		city: 'Any Town',
+		province: 'NY',
+		postal_code: '12345',
+		country: 'US',
+	};
+}

@@ -318,7 +318,7 @@ describe('thanks.io orders', () => {
 			.run({ resource: 'order', operation: 'track', orderId: 'abc' })
 			.catch((e: Error) => e);
 		expect((error as Error).message).toBe(
-			'Invalid "Order ID" in item 0: "abc" is not a thanks.io ID',
+			'Invalid "Order ID" in item 0: "abc" is not a thanks.io ID (a whole number of 1 or more)',
 		);
 		expect(requests('/api/')).toHaveLength(0);
 	});

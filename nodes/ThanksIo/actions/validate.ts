@@ -1,25 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/errors';
+import { readText as text, wholeNumberId } from '../../shared/parameters';
 
 /** Parameter readers that fail before any request, naming the field and the item. */
 
-export function text(ctx: IExecuteFunctions, itemIndex: number, name: string): string {
-	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	if (value === undefined || value === null) return '';
-	return String(value).trim();
-}
-
-export function requiredText(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	label: string,
-): string {
-	const value = text(ctx, itemIndex, name);
-	if (value === '') throw invalidParameter(ctx.getNode(), itemIndex, label, 'it is empty');
-	return value;
-}
+export { compact, readText as text, requiredText } from '../../shared/parameters';
 
 /** A thanks.io ID: a whole number of 1 or more. */
 export function idOf(
@@ -28,13 +14,7 @@ export function idOf(
 	value: unknown,
 	label: string,
 ): number {
-	const raw = String(value ?? '').trim();
-	if (raw === '') throw invalidParameter(ctx.getNode(), itemIndex, label, 'it is empty');
-	const id = Number(raw);
-	if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id < 1) {
-		throw invalidParameter(ctx.getNode(), itemIndex, label, `"${raw}" is not a thanks.io ID`);
-	}
-	return id;
+	return wholeNumberId(ctx, itemIndex, value, label, 'thanks.io');
 }
 
 export function requiredId(
@@ -110,12 +90,3 @@ export function optionalEmail(
 }
 
 /** Copies the non-empty values of a collection into API field names. */
-export function compact(values: Record<string, unknown>): IDataObject {
-	const result: IDataObject = {};
-	for (const [key, value] of Object.entries(values)) {
-		if (value === undefined || value === null) continue;
-		if (typeof value === 'string' && value.trim() === '') continue;
-		result[key] = typeof value === 'string' ? value.trim() : (value as IDataObject[string]);
-	}
-	return result;
-}

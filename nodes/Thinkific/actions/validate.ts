@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/errors';
+import { requiredText, textOf as text, wholeNumberId } from '../../shared/parameters';
 
 /** Parameter checks, made before any request; each error names the field and the item. */
 
@@ -19,24 +20,7 @@ const CURRENCIES = new Set(
 	).split(' '),
 );
 
-function raw(ctx: IExecuteFunctions, itemIndex: number, name: string): unknown {
-	return ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
-}
-
-export function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
-}
-
-export function requiredText(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	label: string,
-): string {
-	const value = text(raw(ctx, itemIndex, name));
-	if (value === '') throw invalidParameter(ctx.getNode(), itemIndex, label, 'it is empty');
-	return value;
-}
+export { compact, requiredText, textOf } from '../../shared/parameters';
 
 /** A Thinkific record ID: a whole number of 1 or more. */
 export function toId(
@@ -45,18 +29,7 @@ export function toId(
 	value: unknown,
 	label: string,
 ): number {
-	const given = text(value);
-	if (given === '') throw invalidParameter(ctx.getNode(), itemIndex, label, 'it is empty');
-	const id = Number(given);
-	if (!/^\d+$/.test(given) || !Number.isSafeInteger(id) || id < 1) {
-		throw invalidParameter(
-			ctx.getNode(),
-			itemIndex,
-			label,
-			`"${given.slice(0, 60)}" is not a Thinkific ID (a whole number of 1 or more)`,
-		);
-	}
-	return id;
+	return wholeNumberId(ctx, itemIndex, value, label, 'Thinkific');
 }
 
 /** A required ID parameter (plain or resource locator). */
@@ -66,7 +39,12 @@ export function requiredId(
 	name: string,
 	label: string,
 ): number {
-	return toId(ctx, itemIndex, raw(ctx, itemIndex, name), label);
+	return toId(
+		ctx,
+		itemIndex,
+		ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }),
+		label,
+	);
 }
 
 export function checkEmail(
@@ -116,7 +94,7 @@ export function amountInMinorUnits(
 	name: string,
 	label: string,
 ): number {
-	const given = raw(ctx, itemIndex, name);
+	const given = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
 	const amount = typeof given === 'number' ? given : Number(text(given));
 	if (text(given) === '' || !Number.isFinite(amount)) {
 		throw invalidParameter(ctx.getNode(), itemIndex, label, 'it is not a number');
@@ -178,11 +156,4 @@ export function parseJson(
 			`it is not valid JSON (${(error as Error).message})`,
 		);
 	}
-}
-
-/** Removes entries that are undefined or empty strings. */
-export function compact(object: IDataObject): IDataObject {
-	return Object.fromEntries(
-		Object.entries(object).filter(([, value]) => value !== undefined && value !== ''),
-	);
 }

@@ -58,13 +58,4 @@ export async function topicCodeOf(
 	return topic.code;
 }
 
-export function requiredText(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	label: string,
-): string {
-	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (value === '') throw invalidParameter(ctx.getNode(), itemIndex, label, 'it is empty');
-	return value;
-}
+export { requiredText } from '../../shared/parameters';

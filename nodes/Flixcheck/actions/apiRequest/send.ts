@@ -9,7 +9,7 @@ import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule } from '../../../shared/router';
 import { describeUnsafePath } from '../../../shared/url';
 import { flixcheckRequest } from '../../transport';
-import { readJson, requiredText } from '../json';
+import { readJson, requiredText } from '../../../shared/parameters';
 
 export const option: OperationModule['option'] = {
 	name: 'Send',

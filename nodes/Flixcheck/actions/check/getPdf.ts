@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule } from '../../../shared/router';
 import { checkRoutes, flixcheckBinaryRequest } from '../../transport';
-import { requiredText } from '../json';
+import { requiredText } from '../../../shared/parameters';
 import { checkIdField } from './fields';
 
 export const option: OperationModule['option'] = {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule } from '../../../shared/router';
 import { checkRoutes, flixcheckRequest } from '../../transport';
-import { readJson } from '../json';
+import { readJson } from '../../../shared/parameters';
 import { readRecipient, recipientFields } from './recipient';
 
 export const option: OperationModule['option'] = {

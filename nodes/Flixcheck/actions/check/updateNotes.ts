@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationModule } from '../../../shared/router';
 import { checkRoutes, flixcheckRequest } from '../../transport';
-import { requiredText } from '../json';
+import { requiredText } from '../../../shared/parameters';
 import { checkIdField } from './fields';
 
 export const option: OperationModule['option'] = {

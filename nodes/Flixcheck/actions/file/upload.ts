@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule } from '../../../shared/router';
 import { flixcheckRequest, multipartFile, unwrap } from '../../transport';
-import { requiredText } from '../json';
+import { requiredText } from '../../../shared/parameters';
 
 export const option: OperationModule['option'] = {
 	name: 'Upload',

@@ -1,12 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
 import type { OperationResult, RunState } from '../../../shared/router';
+import { batchOutputFor, sendOnceForAllItems } from '../../../shared/router';
 import type { GiftCardBrand, HandwritingStyle, MailerType } from '../../transport';
 import { listGiftCardBrands, listHandwritingStyles, thanksIoRequest } from '../../transport';
 import { checkAddress, readMailRecipient, recipientFields } from '../fields';
@@ -700,73 +696,32 @@ async function send(
 	return resultOf(answer, body.preview === true);
 }
 
-interface Batch {
-	/** Items whose recipient was refused, with their error (Continue On Fail only). */
-	refused: Map<number, Error>;
-	/** The items whose recipients went into the order. */
-	sent: number[];
-	result?: IDataObject;
-	error?: Error;
-}
-
 /**
  * "One order for all input items": every item's recipient is read and checked
- * first, then one request sends them all. Runs once per execution; its outcome
- * is kept (never re-run), so a failed send is not repeated for the next item.
+ * first, then one request sends them all; the order is paired with every item.
  */
-async function sendBatch(
-	ctx: IExecuteFunctions,
-	state: RunState,
-	kind: MailerKind,
-): Promise<Batch> {
-	const batch: Batch = { refused: new Map(), sent: [] };
-	const recipients: IDataObject[] = [];
-	const continueOnFail = ctx.continueOnFail();
-	const count = ctx.getInputData().length;
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		try {
-			recipients.push(readMailRecipient(ctx, itemIndex));
-			batch.sent.push(itemIndex);
-		} catch (error) {
-			if (!continueOnFail) {
-				batch.error = error as Error;
-				batch.sent = [];
-				return batch;
-			}
-			batch.refused.set(itemIndex, error as Error);
-		}
-	}
-	if (batch.sent.length === 0) return batch;
-	try {
-		const body = await contentOf(ctx, batch.sent[0], state, kind);
-		batch.result = await send(ctx, kind, { ...body, recipients }, batch.sent[0]);
-	} catch (error) {
-		batch.error = error as Error;
-	}
-	return batch;
-}
-
 async function executeBatch(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	state: RunState,
 	kind: MailerKind,
 ): Promise<OperationResult> {
-	const batch = await state.memo('mailerBatch', async () => await sendBatch(ctx, state, kind));
-	const refused = batch.refused.get(itemIndex);
-	if (refused) throw refused;
-	if (batch.sent.length === 0 && batch.error) throw batch.error;
-	if (itemIndex !== batch.sent[0]) return [];
-	const pairedItem = batch.sent.map((item) => ({ item }));
-	if (batch.error) {
-		if (!ctx.continueOnFail()) throw batch.error;
-		const output: INodeExecutionData[] = [{ json: { error: batch.error.message }, pairedItem }];
-		return output;
-	}
-	const output: INodeExecutionData[] = [
-		{ json: { ...batch.result, recipientCount: batch.sent.length }, pairedItem },
-	];
-	return output;
+	const batch = await sendOnceForAllItems(
+		ctx,
+		state,
+		'mailerBatch',
+		(item) => readMailRecipient(ctx, item),
+		async (recipients, firstItem) => {
+			const body = await contentOf(ctx, firstItem, state, kind);
+			return await send(ctx, kind, { ...body, recipients }, firstItem);
+		},
+	);
+	return batchOutputFor(ctx, batch, itemIndex, (result, items) => [
+		{
+			json: { ...result, recipientCount: items.length },
+			pairedItem: items.map((item) => ({ item })),
+		},
+	]);
 }
 
 /** Sends one mailer per input item, or one for all of them. */

@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule, OperationResult, RunState } from '../../../shared/router';
+import { batchOutputFor, sendOnceForAllItems } from '../../../shared/router';
 import { thanksIoRequest } from '../../transport';
 import { mailingListField, readListRecipient, recipientFields } from '../fields';
 import { requiredId } from '../validate';
@@ -42,77 +38,40 @@ export const description: INodeProperties[] = [
 	...recipientFields(),
 ];
 
-interface Batch {
-	refused: Map<number, Error>;
-	sent: number[];
-	answer?: IDataObject[];
-	error?: Error;
-}
-
-async function addAll(ctx: IExecuteFunctions): Promise<Batch> {
-	const batch: Batch = { refused: new Map(), sent: [] };
-	const records: IDataObject[] = [];
-	const continueOnFail = ctx.continueOnFail();
-	let listId: number | undefined;
-	for (let itemIndex = 0; itemIndex < ctx.getInputData().length; itemIndex++) {
-		try {
-			listId ??= requiredId(ctx, itemIndex, 'mailingListId', 'Mailing List');
-			// The API's schema names the list `mailing_list_id`, its example `mailing_list`: both are sent.
-			records.push({
-				mailing_list_id: listId,
-				mailing_list: listId,
-				...readListRecipient(ctx, itemIndex),
-			});
-			batch.sent.push(itemIndex);
-		} catch (error) {
-			if (!continueOnFail) {
-				batch.error = error as Error;
-				batch.sent = [];
-				return batch;
-			}
-			batch.refused.set(itemIndex, error as Error);
-		}
-	}
-	if (batch.sent.length === 0) return batch;
-	try {
-		const answer = (await thanksIoRequest.call(
-			ctx,
-			'POST',
-			'/recipients-utils/create-multiple',
-			{ body: records },
-			batch.sent[0],
-		)) as unknown;
-		batch.answer = Array.isArray(answer) ? (answer as IDataObject[]) : [answer as IDataObject];
-	} catch (error) {
-		batch.error = error as Error;
-	}
-	return batch;
-}
-
+/** "All items in one request": one answer per record, in order, each paired with its item. */
 async function executeBatch(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	state: RunState,
 ): Promise<OperationResult> {
-	const batch = await state.memo('recipientBatch', async () => await addAll(ctx));
-	const refused = batch.refused.get(itemIndex);
-	if (refused) throw refused;
-	if (batch.sent.length === 0 && batch.error) throw batch.error;
-	if (itemIndex !== batch.sent[0]) return [];
-	if (batch.error) {
-		if (!ctx.continueOnFail()) throw batch.error;
-		return [
-			{ json: { error: batch.error.message }, pairedItem: batch.sent.map((item) => ({ item })) },
-		];
-	}
-	const answer = batch.answer ?? [];
-	// One answer per record, in order: each is paired with its input item.
-	const paired = answer.length === batch.sent.length;
-	const output: INodeExecutionData[] = answer.map((json, index) => ({
-		json,
-		pairedItem: paired ? { item: batch.sent[index] } : batch.sent.map((item) => ({ item })),
-	}));
-	return output;
+	let listId: number | undefined;
+	const batch = await sendOnceForAllItems(
+		ctx,
+		state,
+		'recipientBatch',
+		(item) => {
+			listId ??= requiredId(ctx, item, 'mailingListId', 'Mailing List');
+			// The API's schema names the list `mailing_list_id`, its example `mailing_list`: both are sent.
+			return { mailing_list_id: listId, mailing_list: listId, ...readListRecipient(ctx, item) };
+		},
+		async (records, firstItem) => {
+			const answer = (await thanksIoRequest.call(
+				ctx,
+				'POST',
+				'/recipients-utils/create-multiple',
+				{ body: records },
+				firstItem,
+			)) as unknown;
+			return Array.isArray(answer) ? (answer as IDataObject[]) : [answer as IDataObject];
+		},
+	);
+	return batchOutputFor(ctx, batch, itemIndex, (answer, items) => {
+		const paired = answer.length === items.length;
+		return answer.map((json, index) => ({
+			json,
+			pairedItem: paired ? { item: items[index] } : items.map((item) => ({ item })),
+		}));
+	});
 }
 
 export async function execute(

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
 import { getAllItems } from '../../transport';
-import { checkEmail, compact, optionalDate, text, toId } from '../validate';
+import { checkEmail, compact, optionalDate, textOf, toId } from '../validate';
 
 export const option: OperationModule['option'] = {
 	name: 'Get Many',
@@ -118,13 +118,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = compact({
 		'query[user_id]':
-			text(filters.userId) === '' ? undefined : toId(this, itemIndex, filters.userId, 'User ID'),
+			textOf(filters.userId) === '' ? undefined : toId(this, itemIndex, filters.userId, 'User ID'),
 		'query[course_id]':
-			text(filters.courseId) === ''
+			textOf(filters.courseId) === ''
 				? undefined
 				: toId(this, itemIndex, filters.courseId, 'Course ID'),
 		'query[email]':
-			text(filters.email) === '' ? undefined : checkEmail(this, itemIndex, filters.email, 'Email'),
+			textOf(filters.email) === ''
+				? undefined
+				: checkEmail(this, itemIndex, filters.email, 'Email'),
 	});
 	// Thinkific documents these filters for "true" only; false means no filter.
 	for (const [name, , key] of FLAGS) {

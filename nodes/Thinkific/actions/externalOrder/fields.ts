@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { amountInMinorUnits, compact, currencyCode, text } from '../validate';
+import { thinkificRequest } from '../../transport';
+import { amountInMinorUnits, compact, currencyCode, requiredId, textOf } from '../validate';
 
 /** The transaction fields shared by order creation, purchases and refunds. */
 export const transactionFields: INodeProperties[] = [
@@ -40,7 +41,38 @@ export function transactionBody(
 	return compact({
 		amount: amountInMinorUnits(ctx, itemIndex, 'amount', 'Amount (Minor Units)'),
 		currency: currencyCode(ctx, itemIndex, 'currency', 'Currency'),
-		reference: text(ctx.getNodeParameter('reference', itemIndex, '')) || undefined,
+		reference: textOf(ctx.getNodeParameter('reference', itemIndex, '')) || undefined,
 		action,
 	});
+}
+
+/** The fields of Record Purchase and Record Refund: the order, then the transaction. */
+export const transactionOperationFields: INodeProperties[] = [
+	{
+		displayName: 'External Order ID',
+		name: 'externalOrderId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The ID Thinkific gave the external order when it was created',
+	},
+	...transactionFields,
+];
+
+/** Reports a purchase or a refund of an existing external order. */
+export async function recordTransaction(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	action: 'purchase' | 'refund',
+): Promise<IDataObject> {
+	const id = requiredId(this, itemIndex, 'externalOrderId', 'External Order ID');
+	const body = transactionBody(this, itemIndex, action);
+	const answer = await thinkificRequest.call(
+		this,
+		'POST',
+		`/external_orders/${id}/transactions/${action}`,
+		{ body },
+		itemIndex,
+	);
+	return { recorded: true, external_order_id: id, ...body, ...(answer ?? {}) };
 }

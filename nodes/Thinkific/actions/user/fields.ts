@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidParameter } from '../../../shared/errors';
 import type { RunState } from '../../../shared/router';
 import { listCustomProfileFields } from '../../transport';
-import { checkEmail, compact, parseJson, text, toId } from '../validate';
+import { checkEmail, compact, parseJson, textOf, toId } from '../validate';
 
 /** Fields and body building shared by the user operations. */
 
@@ -48,7 +48,7 @@ export function userLocation(
 		const id = toId(ctx, itemIndex, given, 'User ID');
 		return { path: `/users/${id}`, qs: {}, id };
 	}
-	const externalId = text(given);
+	const externalId = textOf(given);
 	if (externalId === '') throw invalidParameter(ctx.getNode(), itemIndex, 'User ID', 'it is empty');
 	return {
 		path: `/users/${encodeURIComponent(externalId)}`,
@@ -282,7 +282,7 @@ async function customProfileFields(
 	for (const entry of ui) {
 		list.push({
 			custom_profile_field_definition_id: toId(ctx, itemIndex, entry.definitionId, label),
-			value: text(entry.value),
+			value: textOf(entry.value),
 		});
 	}
 	const parsed = parseJson(ctx, itemIndex, fields.customProfileFieldsJson, jsonLabel);
@@ -304,7 +304,7 @@ async function customProfileFields(
 					object.custom_profile_field_definition_id,
 					jsonLabel,
 				),
-				value: text(object.value),
+				value: textOf(object.value),
 			});
 		}
 	} else if (parsed !== undefined && parsed !== null && typeof parsed === 'object') {
@@ -338,7 +338,7 @@ async function customProfileFields(
 					`the value of "${key.slice(0, 60)}" must be text or a number`,
 				);
 			}
-			list.push({ custom_profile_field_definition_id: id, value: text(value) });
+			list.push({ custom_profile_field_definition_id: id, value: textOf(value) });
 		}
 	} else if (parsed !== undefined) {
 		throw invalidParameter(

@@ -4,7 +4,7 @@ import { invalidParameter } from '../../../shared/errors';
 import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
 import { getAllItems } from '../../transport';
-import { checkEmail, compact, text, toId } from '../validate';
+import { checkEmail, compact, textOf, toId } from '../validate';
 import { ROLE_OPTIONS } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -74,8 +74,8 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const label = text(filters.customProfileFieldLabel);
-	const value = text(filters.customProfileFieldValue);
+	const label = textOf(filters.customProfileFieldLabel);
+	const value = textOf(filters.customProfileFieldValue);
 	if ((label === '') !== (value === '')) {
 		throw invalidParameter(
 			this.getNode(),
@@ -86,13 +86,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const qs = compact({
 		'query[email]':
-			text(filters.email) === '' ? undefined : checkEmail(this, itemIndex, filters.email, 'Email'),
-		'query[role]': text(filters.role) || undefined,
-		'query[external_source]': text(filters.externalSource) || undefined,
+			textOf(filters.email) === ''
+				? undefined
+				: checkEmail(this, itemIndex, filters.email, 'Email'),
+		'query[role]': textOf(filters.role) || undefined,
+		'query[external_source]': textOf(filters.externalSource) || undefined,
 		'query[custom_profile_field_label]': label || undefined,
 		'query[custom_profile_field_value]': value || undefined,
 		'query[group_id]':
-			text(filters.groupId) === '' ? undefined : toId(this, itemIndex, filters.groupId, 'Group ID'),
+			textOf(filters.groupId) === ''
+				? undefined
+				: toId(this, itemIndex, filters.groupId, 'Group ID'),
 	});
 	return await getAllItems.call(this, '/users', qs, limit, itemIndex);
 }

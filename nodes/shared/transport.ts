@@ -25,6 +25,8 @@ export interface CredentialUse {
 	urlFields: Record<string, string>;
 	/** Fields of `urlFields` that may be left empty. */
 	optionalUrlFields?: string[];
+	/** An OAuth2 credential: its token can be refreshed through n8n. */
+	oauth2?: boolean;
 }
 
 export interface ProviderApi {
@@ -50,6 +52,20 @@ export interface ProviderApi {
 	) => string | undefined;
 	/** How long one request may take before it is abandoned (and reported, never repeated). */
 	timeoutMs?: number;
+}
+
+/**
+ * Whether a refused request calls for a token refresh by this package: an OAuth2
+ * credential, and a status the provider uses for an expired token other than 401
+ * (which n8n's own code handles on every n8n version). n8n 2.x refreshes on the
+ * configured codes itself; if the request still fails after that, one more
+ * refresh is spent, never a second send of anything the provider accepted.
+ */
+function needsOwnRefresh(api: ProviderApi, connection: Connection, status?: number): boolean {
+	if (status === undefined || status === 401) return false;
+	if (!api.credentials[connection.credentialType]?.oauth2) return false;
+	const codes = api.oauth2?.tokenExpiredStatusCode;
+	return Array.isArray(codes) ? codes.includes(status) : codes === status;
 }
 
 /** Requests that take longer are abandoned and reported. */
@@ -240,6 +256,7 @@ export async function apiRequestFull<T = unknown>(
 	itemIndex?: number,
 ): Promise<ApiResponse<T>> {
 	const connection = await getConnection(this, api);
+	let refreshed = false;
 	for (let attempt = 0; ; attempt++) {
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -262,6 +279,18 @@ export async function apiRequestFull<T = unknown>(
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const http = readHttpError(error);
+			if (!refreshed && needsOwnRefresh(api, connection, http.status)) {
+				// n8n 1.x refreshes only on 401; a provider that answers an expired token
+				// otherwise (thanks.io: 403) gets one refresh through n8n's own code here.
+				// The provider refused the request, so sending it again is safe.
+				refreshed = true;
+				try {
+					await this.helpers.refreshOAuth2Token.call(this, connection.credentialType, api.oauth2);
+				} catch (refreshError) {
+					throw await toApiError(this, api, connection, request, refreshError, itemIndex);
+				}
+				continue;
+			}
 			if (http.status === 429 && attempt < RATE_LIMIT_MAX_RETRIES) {
 				const waitMs = rateLimitWaitMs(http.headers, attempt);
 				if (waitMs <= RATE_LIMIT_MAX_WAIT_MS) {

@@ -104,6 +104,42 @@ describe('thanks.io OAuth2 credential (n8n-core OAuth2)', () => {
 		expect(t.sandbox.count('thanksio', 'refresh requests')).toBe(1);
 	});
 
+	test('where n8n refreshes only on 401 (n8n 1.x), the node itself refreshes once on 403', async () => {
+		// n8n 1.x ignores the credential's list of expired-token status codes: store 401 alone
+		// so n8n-core behaves the same, and the node's own refresh through n8n must step in.
+		const credential = await t.addOAuthCredential({ tokenExpiredStatusCode: 401 });
+		await connectOAuth2(t.store, 'thanksIoOAuth2Api', credential);
+		t.provider.addMailingLists(2);
+		const before = (await t.store.stored(credential.id!)).oauthTokenData as unknown as TokenData;
+		t.provider.auth.expireAccessTokens();
+		const [items] = await t.run(postcard, { items: [person(1)], credential });
+		expect(items[0].json.status).toBe('reviewing');
+		expect(t.sandbox.count('thanksio', 'refresh requests')).toBe(1);
+		expect(t.sandbox.count('thanksio', 'POST /api/v2/send/postcard')).toBe(2);
+		expect(t.sandbox.count('thanksio', 'mailers sent')).toBe(1);
+		const after = (await t.store.stored(credential.id!)).oauthTokenData as unknown as TokenData;
+		expect(after.refresh_token).not.toBe(before.refresh_token);
+		expect(t.provider.auth.validRefreshTokens()).toContain(after.refresh_token);
+	});
+
+	test('a 403 that is not about the token is refreshed for once, then reported, not repeated', async () => {
+		const credential = await t.addOAuthCredential({ tokenExpiredStatusCode: 401 });
+		await connectOAuth2(t.store, 'thanksIoOAuth2Api', credential);
+		t.sandbox.inject({
+			provider: 'thanksio',
+			route: 'POST /api/v2/send/postcard',
+			kind: 'status',
+			status: 403,
+			times: 2,
+		});
+		const error = await t.run(postcard, { items: [person(1)], credential }).catch((e: Error) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as Error).message).toMatch(/^thanks\.io answered 403/);
+		expect(t.sandbox.count('thanksio', 'refresh requests')).toBe(1);
+		expect(t.sandbox.count('thanksio', 'POST /api/v2/send/postcard')).toBe(2);
+		expect(t.sandbox.count('thanksio', 'mailers sent')).toBe(0);
+	});
+
 	test('a revoked refresh token asks for the credential to be reconnected, without secrets', async () => {
 		t.provider.auth.reset();
 		const error = await t.run(getLists).catch((e: Error) => e);

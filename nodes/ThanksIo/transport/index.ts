@@ -11,6 +11,7 @@ export const thanksIoApi: ProviderApi = {
 		thanksIoOAuth2Api: {
 			baseUrlField: 'apiBaseUrl',
 			urlFields: { tokenUrl: 'Token URL', apiBaseUrl: 'API Base URL' },
+			oauth2: true,
 		},
 		thanksIoApi: {
 			baseUrlField: 'apiBaseUrl',

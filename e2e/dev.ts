@@ -1,0 +1,247 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
+   End-to-end tooling, never published: it installs, starts and drives n8n servers,
+   which the rules for code running inside n8n Cloud rightly forbid. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { createSandbox } from '../test/sandbox';
+import { cacheDir, ensureN8n, N8N_1, N8N_2, REPO, say } from './lib/install';
+import type { N8nClient as Client } from './lib/n8n';
+import { N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
+import { manifest } from './lib/package';
+import type { StoredCredential } from './lib/provision';
+import { credentialsOf, provisionCredential } from './lib/provision';
+import { exampleWorkflow } from './lib/workflows';
+import { providers as allProviders } from './providers';
+
+/** The package's providers (those served by test/sandbox's createSandbox()). */
+const providers = allProviders.filter((p) => !p.sandbox);
+import type { SandboxContext } from './spec';
+import { parametersOf } from './spec';
+
+/**
+ * `npm run dev`: the pinned n8n on http://127.0.0.1:5678 (SQLite) with this package
+ * loaded from the working tree, recompiled on every change (n8n reloads it).
+ *
+ *   npm run dev                       n8n with the package
+ *   npm run dev -- --sandbox          also the provider sandbox, an owner login, one
+ *                                     connected credential per type and an example
+ *                                     workflow per node
+ *   npm run dev -- --line 1           the newest n8n 1.x instead of 2.x
+ *   npm run dev -- --port 5678 --sandbox-port 5680
+ *
+ * n8n's data (database, workflows) stays in .cache/n8n/dev-<version>/ between runs.
+ */
+
+function option(args: string[], name: string, fallback: string): string {
+	const index = args.indexOf(name);
+	return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
+}
+
+const children: ChildProcess[] = [];
+
+/** The package as n8n loads a community package, compiled from the working tree. */
+function preparePackage(userFolder: string): string {
+	const pkg = manifest();
+	const dir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', pkg.name);
+	mkdirSync(path.join(dir, 'dist'), { recursive: true });
+	writeFileSync(path.join(dir, 'package.json'), readFileSync(path.join(REPO, 'package.json')));
+	cpSync(path.join(REPO, 'icons'), path.join(dir, 'dist', 'icons'), { recursive: true });
+	return dir;
+}
+
+function tsc(args: string[]) {
+	return spawn(
+		process.execPath,
+		[path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), ...args],
+		{
+			cwd: REPO,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
+}
+
+async function build(outDir: string): Promise<void> {
+	say('Compiling the package …');
+	const child = tsc(['-p', 'tsconfig.json', '--outDir', outDir, '--declaration', 'false']);
+	let output = '';
+	child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+	child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	if (code !== 0) say(`TypeScript reported errors (n8n loads what compiled):\n${output}`);
+}
+
+function watch(outDir: string) {
+	const child = tsc([
+		'-p',
+		'tsconfig.json',
+		'--outDir',
+		outDir,
+		'--declaration',
+		'false',
+		'--watch',
+		'--preserveWatchOutput',
+	]);
+	children.push(child);
+	const print = (chunk: Buffer) => {
+		for (const line of chunk.toString().split('\n')) {
+			if (line.trim()) say(`[tsc] ${line}`);
+		}
+	};
+	child.stdout!.on('data', print);
+	child.stderr!.on('data', print);
+}
+
+async function provision(client: Client, ctx: SandboxContext, major: number) {
+	const pkg = manifest();
+	const signedIn = await client.signIn(OWNER).catch((error: Error) => {
+		throw new Error(
+			`Could not sign in as ${OWNER.email}: ${error.message}\nThis n8n has another owner. Remove its folder to start over.`,
+		);
+	});
+	say(`Owner ${signedIn === 'created' ? 'created' : 'signed in'}.`);
+
+	const stored = new Map<string, StoredCredential>();
+	for (const provider of providers) {
+		for (const spec of provider.credentials) {
+			try {
+				const credential = await provisionCredential(client, spec, ctx, { reuse: true });
+				stored.set(spec.type, credential);
+				let state = spec.connect === 'authorizationCode' ? 'connected' : 'saved';
+				if (!spec.skipTest) {
+					const test = await client.testCredential(credential, spec.data(ctx));
+					state += `, Test ${test.status === 'OK' ? 'passed' : `failed: ${test.message}`}`;
+				}
+				say(`  credential "${credential.name}" (${spec.type}): ${state}`);
+			} catch (error) {
+				say(`  credential ${spec.type}: ${(error as Error).message}`);
+			}
+		}
+	}
+
+	const existing = new Set((await client.listWorkflows()).map((w) => w.name));
+	const nodeTypes = await client.nodeTypes();
+	for (const provider of providers) {
+		for (const node of provider.nodes) {
+			const type = `${pkg.name}.${node.type}`;
+			const displayName = String(nodeTypes.find((t) => t.name === type)?.displayName ?? node.type);
+			const name = `${displayName} example (sandbox)`;
+			const { type: credentialType, parameters } = node.credentials[0];
+			if (!stored.has(credentialType)) continue;
+			let id = '';
+			if (existing.has(name)) {
+				id = (await client.listWorkflows()).find((w) => w.name === name)!.id;
+				say(`  workflow "${name}" kept`);
+			} else {
+				const workflow = exampleWorkflow(
+					name,
+					node.workflows.map((w) => ({
+						type,
+						version: node.version ?? 1,
+						name: w.name,
+						parameters: { ...(parameters ?? {}), ...(w.exampleParameters ?? parametersOf(w, ctx)) },
+						credentials: credentialsOf(credentialType, stored),
+					})),
+					node.example === 'chain',
+				);
+				id = (await client.createWorkflow(workflow)).id;
+				say(`  workflow "${name}" created`);
+			}
+			if (major >= 2) await tryExample(client, id, name);
+		}
+	}
+}
+
+/** Executes an example once, as the editor's "Execute workflow" button does, and reports. */
+async function tryExample(client: Client, id: string, name: string) {
+	try {
+		const before = (await client.executions(id)).length;
+		await client.request('POST', `/rest/workflows/${id}/run`, {
+			triggerToStartFrom: { name: 'When clicking ‘Execute workflow’' },
+		});
+		for (let i = 0; i < 40; i++) {
+			const executions = await client.executions(id);
+			const done = executions.filter((e) => !['running', 'new', 'waiting'].includes(e.status));
+			if (done.length > before) {
+				const latest = done.sort((a, b) => Number(b.id) - Number(a.id))[0];
+				say(`    "${name}" executed: ${latest.status}`);
+				return;
+			}
+			await sleepMs(250);
+		}
+		say(`    "${name}" executed: no result yet`);
+	} catch (error) {
+		say(`    could not execute "${name}": ${(error as Error).message}`);
+	}
+}
+
+async function main() {
+	const args = process.argv.slice(2);
+	const withSandbox = args.includes('--sandbox');
+	const version = option(args, '--line', '2') === '1' ? N8N_1 : N8N_2;
+	const port = Number(option(args, '--port', '5678'));
+	const sandboxPort = Number(option(args, '--sandbox-port', '5680'));
+
+	say(`n8n ${version} with ${manifest().name} from ${REPO}`);
+	const install = await ensureN8n(version);
+	const userFolder = path.join(cacheDir(), `dev-${version}`);
+	const packageDir = preparePackage(userFolder);
+	const outDir = path.join(packageDir, 'dist');
+	await build(outDir);
+	watch(outDir);
+
+	let ctx: SandboxContext | undefined;
+	const sandbox = withSandbox ? createSandbox() : undefined;
+	if (sandbox) {
+		await sandbox.start(sandboxPort);
+		const n8nUrl = `http://127.0.0.1:${port}`;
+		ctx = {
+			sandbox,
+			url: sandbox.url,
+			n8nUrl,
+			callbackUrl: `${n8nUrl}/rest/oauth2-credential/callback`,
+		};
+		say(`Provider sandbox on ${sandbox.url}`);
+	}
+
+	const server = new N8nServer(install, {
+		userFolder,
+		port,
+		logFile: path.join(userFolder, 'n8n.log'),
+		env: { N8N_DEV_RELOAD: 'true' },
+		echo: true,
+	});
+	const stop = async () => {
+		for (const child of children) child.kill();
+		await server.stop();
+		await sandbox?.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+
+	say(`Starting n8n ${version} (data in ${userFolder}) …`);
+	await server.start();
+
+	if (ctx) {
+		say('Setting up the sandbox login, credentials and example workflows …');
+		try {
+			await provision(new N8nClient(server.url, install.major), ctx, install.major);
+		} catch (error) {
+			say((error as Error).message);
+		}
+	}
+
+	say('');
+	say(`n8n is ready: ${server.url}`);
+	if (ctx) say(`Sign in as ${OWNER.email} / ${OWNER.password}`);
+	else say('Open it in a browser and create the owner account (first run) or sign in.');
+	say('Changes to credentials/ and nodes/ are recompiled and reloaded. Ctrl+C stops.');
+}
+
+main().catch(async (error: Error) => {
+	say(error.stack ?? error.message);
+	for (const child of children) child.kill();
+	process.exit(1);
+});

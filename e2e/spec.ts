@@ -1,0 +1,103 @@
+import type { Sandbox } from '../test/sandbox';
+
+/**
+ * What the end-to-end suite and `npm run dev -- --sandbox` need to know of one
+ * provider. Everything else (creating credentials through n8n's REST API, the
+ * OAuth2 connect flow through n8n's callback, workflows, refresh and secrecy
+ * checks, dropdowns) is generic: a new provider adds one spec file under
+ * e2e/providers/ and lists it in e2e/providers/index.ts.
+ */
+
+export interface SandboxContext {
+	sandbox: Sandbox;
+	/** The sandbox's base URL, e.g. `http://127.0.0.1:41234`; providers are under `/<name>`. */
+	url: string;
+	/** The n8n server, e.g. `http://127.0.0.1:5678`. */
+	n8nUrl: string;
+	/** n8n's "OAuth Redirect URL": `<n8nUrl>/rest/oauth2-credential/callback`. */
+	callbackUrl: string;
+}
+
+export interface CredentialSpec {
+	/** The credential type's `name`. */
+	type: string;
+	/** The name the credential gets in n8n. */
+	name: string;
+	/** The fields the user fills in, pointing at the sandbox. */
+	data(ctx: SandboxContext): Record<string, unknown>;
+	/**
+	 * How it gets its first token: `authorizationCode` runs n8n's "Connect my account"
+	 * (`/rest/oauth2-credential/auth`, the provider's consent page, n8n's callback);
+	 * `clientCredentials` fetches a token on first use; `none` for API keys.
+	 */
+	connect: 'authorizationCode' | 'clientCredentials' | 'none';
+	/** Registers n8n's callback URL with the provider, as a user does in its developer console. */
+	register?(ctx: SandboxContext): void;
+	/**
+	 * Plays the user on the provider's consent page: returns the URL the provider
+	 * redirects the browser to. Default: the sandbox's 302 `Location`.
+	 */
+	consent?(authorizationUrl: string, ctx: SandboxContext): Promise<string>;
+	/** Requests to the provider's token endpoint so far. */
+	tokenRequests?(ctx: SandboxContext): number;
+	/** Makes every access token issued so far expire, in the sandbox. */
+	expireTokens?(ctx: SandboxContext): void;
+	/** Refresh tokens rotate: the sandbox refuses a refresh token once used. */
+	rotatingRefreshTokens?: boolean;
+	/** The provider's token route (`METHOD /path` below the provider prefix), for the rotation replay. */
+	tokenRoute?: { provider: string; route: string };
+	/** Values that must never appear in n8n's execution data, logs or database in plain text. */
+	secrets(ctx: SandboxContext): string[];
+	/** The credential type has no Test (n8n's generic OAuth2 credential). */
+	skipTest?: boolean;
+	/** Fields to change so that the credential's Test must fail (e.g. a wrong client secret). */
+	broken?: Record<string, unknown>;
+}
+
+export interface WorkflowSpec {
+	/** What it does, e.g. "Search helplines". */
+	name: string;
+	kind: 'read' | 'write';
+	/** The node's parameters (resource, operation, fields). */
+	parameters: Record<string, unknown> | ((ctx: SandboxContext) => Record<string, unknown>);
+	/** Parameters for the example workflow of `npm run dev -- --sandbox`, when they differ. */
+	exampleParameters?: Record<string, unknown>;
+	/** Throws when the node's output items (or the sandbox's state) are not as expected. */
+	check(items: Array<Record<string, unknown>>, ctx: SandboxContext): void;
+}
+
+export interface NodeSpec {
+	/** The node type's `name` inside this package (without the package prefix), or a full type name with a dot. */
+	type: string;
+	version?: number;
+	/** The credential types this node runs with, and the parameters that select each. */
+	credentials: Array<{ type: string; parameters?: Record<string, unknown> }>;
+	/** At least one read and one write. */
+	workflows: WorkflowSpec[];
+	/**
+	 * The example workflow runs the operations side by side from the manual trigger, or
+	 * (`chain`) one after the other in this order, so that one can use the previous output.
+	 */
+	example?: 'parallel' | 'chain';
+	/**
+	 * Dropdowns are found in the node's description; give extra parameters a
+	 * method needs (e.g. the parent it depends on), and how many options at least.
+	 */
+	loadOptions?: Record<string, { parameters?: Record<string, unknown>; atLeast?: number }>;
+}
+
+export interface ProviderSpec {
+	name: string;
+	/** A sandbox of its own; by default the providers of test/sandbox's createSandbox(). */
+	sandbox?: () => Sandbox;
+	credentials: CredentialSpec[];
+	nodes: NodeSpec[];
+}
+
+export function parametersOf(workflow: WorkflowSpec, ctx: SandboxContext) {
+	return typeof workflow.parameters === 'function' ? workflow.parameters(ctx) : workflow.parameters;
+}
+
+export function expect(condition: unknown, message: string): asserts condition {
+	if (!condition) throw new Error(message);
+}

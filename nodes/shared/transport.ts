@@ -69,7 +69,7 @@ function needsOwnRefresh(api: ProviderApi, connection: Connection, status?: numb
 }
 
 /** Requests that take longer are abandoned and reported. */
-export const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -83,7 +83,7 @@ export interface ApiRequest {
 	binary?: boolean;
 }
 
-export interface ApiResponse<T> {
+interface ApiResponse<T> {
 	body: T;
 	headers: Record<string, unknown>;
 	statusCode: number;
@@ -249,7 +249,7 @@ function failureInWords(code: string | undefined, message: string): string {
  * processing it. Any other failure, including a dropped connection or a 5xx, is
  * reported and never repeated, so that nothing is sent, created or paid twice.
  */
-export async function apiRequestFull<T = unknown>(
+async function apiRequestFull<T = unknown>(
 	this: RequestContext,
 	api: ProviderApi,
 	request: ApiRequest,

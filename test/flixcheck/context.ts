@@ -8,9 +8,14 @@ import type {
 import { FlixcheckApi } from '../../credentials/FlixcheckApi.credentials';
 import { FlixcheckOAuth2Api } from '../../credentials/FlixcheckOAuth2Api.credentials';
 import { Flixcheck } from '../../nodes/Flixcheck/Flixcheck.node';
-import { CredentialStore, N8N_CALLBACK_URL, connectOAuth2, executeNode } from '../harness';
+import {
+	CredentialStore,
+	N8N_CALLBACK_URL,
+	connectOAuth2,
+	executeNode,
+	useSandbox,
+} from '../harness';
 import type { ConnectOptions } from '../harness/oauth2Connect';
-import { Sandbox } from '../sandbox';
 import { FLIXCHECK_CLIENT, FLIXCHECK_USERS, FlixcheckProvider } from '../sandbox/flixcheck';
 
 type RunOptions = {
@@ -34,9 +39,14 @@ const TOKEN_COUNTERS = [
 /** A sandbox, a credential store, a connected OAuth2 credential and an API-key credential. */
 export function flixcheckFixture() {
 	const baseline = new Map<string, number>();
+	const served = useSandbox(() => new FlixcheckProvider());
 	const fixture = {
-		sandbox: undefined as unknown as Sandbox,
-		provider: undefined as unknown as FlixcheckProvider,
+		get sandbox() {
+			return served.sandbox;
+		},
+		get provider() {
+			return served.provider;
+		},
 		store: undefined as unknown as CredentialStore,
 		oauth: undefined as unknown as INodeCredentialsDetails,
 		apiKey: undefined as unknown as INodeCredentialsDetails,
@@ -83,16 +93,7 @@ export function flixcheckFixture() {
 			});
 		},
 	};
-	beforeAll(async () => {
-		fixture.sandbox = new Sandbox([new FlixcheckProvider()]);
-		await fixture.sandbox.start();
-		fixture.provider = fixture.sandbox.provider<FlixcheckProvider>('flixcheck');
-	});
-	afterAll(async () => {
-		await fixture.sandbox.stop();
-	});
 	beforeEach(async () => {
-		fixture.sandbox.reset();
 		fixture.store = new CredentialStore([new FlixcheckOAuth2Api(), new FlixcheckApi()]);
 		fixture.oauth = await fixture.addOAuth2();
 		await fixture.connect(fixture.oauth);

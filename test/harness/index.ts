@@ -18,6 +18,7 @@ import type { CredentialStore } from './credentials';
 
 export { CredentialStore } from './credentials';
 export { N8N_CALLBACK_URL, connectOAuth2 } from './oauth2Connect';
+export { useSandbox } from './sandbox';
 
 const PACKAGE = 'n8n-nodes-oauth-integrations';
 

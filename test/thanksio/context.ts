@@ -3,8 +3,7 @@ import type { IDataObject, INodeCredentialsDetails, INodeParameters } from 'n8n-
 import { ThanksIoApi } from '../../credentials/ThanksIoApi.credentials';
 import { ThanksIoOAuth2Api } from '../../credentials/ThanksIoOAuth2Api.credentials';
 import { ThanksIo } from '../../nodes/ThanksIo/ThanksIo.node';
-import { CredentialStore, connectOAuth2, executeNode, loadOptions } from '../harness';
-import { Sandbox } from '../sandbox/server';
+import { CredentialStore, connectOAuth2, executeNode, loadOptions, useSandbox } from '../harness';
 import { THANKSIO_CLIENT, THANKSIO_PERSONAL_TOKEN, ThanksIoProvider } from '../sandbox/thanksio';
 
 export type Authentication = 'thanksIoOAuth2Api' | 'thanksIoApi';
@@ -17,9 +16,14 @@ const OAUTH2 = new ThanksIoOAuth2Api().name as Authentication;
  * token credential, fresh for every test.
  */
 export function thanksIoFixture() {
+	const served = useSandbox(() => new ThanksIoProvider());
 	const fixture = {
-		sandbox: undefined as unknown as Sandbox,
-		provider: undefined as unknown as ThanksIoProvider,
+		get sandbox() {
+			return served.sandbox;
+		},
+		get provider() {
+			return served.provider;
+		},
 		store: undefined as unknown as CredentialStore,
 		oauth: undefined as unknown as INodeCredentialsDetails,
 		token: undefined as unknown as INodeCredentialsDetails,
@@ -86,16 +90,7 @@ export function thanksIoFixture() {
 			return found;
 		},
 	};
-	beforeAll(async () => {
-		fixture.sandbox = new Sandbox([new ThanksIoProvider()]);
-		await fixture.sandbox.start();
-		fixture.provider = fixture.sandbox.provider<ThanksIoProvider>('thanksio');
-	});
-	afterAll(async () => {
-		await fixture.sandbox.stop();
-	});
 	beforeEach(async () => {
-		fixture.sandbox.reset();
 		fixture.store = new CredentialStore([new ThanksIoOAuth2Api(), new ThanksIoApi()]);
 		fixture.oauth = await fixture.addOAuthCredential();
 		await connectOAuth2(fixture.store, 'thanksIoOAuth2Api', fixture.oauth);

@@ -11,8 +11,7 @@ import type {
 import { ThinkificApi } from '../../credentials/ThinkificApi.credentials';
 import { ThinkificOAuth2Api } from '../../credentials/ThinkificOAuth2Api.credentials';
 import { Thinkific } from '../../nodes/Thinkific/Thinkific.node';
-import { CredentialStore, connectOAuth2, executeNode, loadOptions } from '../harness';
-import { Sandbox } from '../sandbox';
+import { CredentialStore, connectOAuth2, executeNode, loadOptions, useSandbox } from '../harness';
 import {
 	THINKIFIC_API_KEY,
 	THINKIFIC_CLIENT,
@@ -48,9 +47,14 @@ export function errorText(error: unknown): string {
 
 /** A sandbox with Thinkific, a credential store, and one credential of each kind. */
 export function thinkificFixture() {
+	const served = useSandbox(() => new ThinkificProvider());
 	const fixture = {
-		sandbox: undefined as unknown as Sandbox,
-		provider: undefined as unknown as ThinkificProvider,
+		get sandbox() {
+			return served.sandbox;
+		},
+		get provider() {
+			return served.provider;
+		},
 		store: undefined as unknown as CredentialStore,
 		apiKeyCredential: undefined as unknown as INodeCredentialsDetails,
 		oauthCredential: undefined as unknown as INodeCredentialsDetails,
@@ -152,16 +156,7 @@ export function thinkificFixture() {
 			})) as unknown as INodeListSearchResult;
 		},
 	};
-	beforeAll(async () => {
-		fixture.sandbox = new Sandbox([new ThinkificProvider()]);
-		await fixture.sandbox.start();
-		fixture.provider = fixture.sandbox.provider<ThinkificProvider>('thinkific');
-	});
-	afterAll(async () => {
-		await fixture.sandbox.stop();
-	});
 	beforeEach(async () => {
-		fixture.sandbox.reset();
 		fixture.store = new CredentialStore([new ThinkificApi(), new ThinkificOAuth2Api()]);
 		fixture.apiKeyCredential = await fixture.addApiKeyCredential();
 		fixture.oauthCredential = await fixture.addOAuthCredential();

@@ -2,15 +2,19 @@ import type { INodeCredentialsDetails, INodeParameters, IDataObject } from 'n8n-
 
 import { ThroughLineOAuth2Api } from '../../credentials/ThroughLineOAuth2Api.credentials';
 import { ThroughLine } from '../../nodes/ThroughLine/ThroughLine.node';
-import { CredentialStore, executeNode } from '../harness';
-import type { Sandbox, ThroughLineProvider } from '../sandbox';
-import { THROUGHLINE_CLIENT, createSandbox } from '../sandbox';
+import { CredentialStore, executeNode, useSandbox } from '../harness';
+import { THROUGHLINE_CLIENT, ThroughLineProvider } from '../sandbox';
 
 /** A sandbox, a credential store and a connected ThroughLine credential for one test file. */
 export function throughLineFixture() {
+	const served = useSandbox(() => new ThroughLineProvider());
 	const fixture = {
-		sandbox: undefined as unknown as Sandbox,
-		provider: undefined as unknown as ThroughLineProvider,
+		get sandbox() {
+			return served.sandbox;
+		},
+		get provider() {
+			return served.provider;
+		},
 		store: undefined as unknown as CredentialStore,
 		credential: undefined as unknown as INodeCredentialsDetails,
 		node: new ThroughLine(),
@@ -41,16 +45,7 @@ export function throughLineFixture() {
 			});
 		},
 	};
-	beforeAll(async () => {
-		fixture.sandbox = createSandbox();
-		await fixture.sandbox.start();
-		fixture.provider = fixture.sandbox.provider<ThroughLineProvider>('throughline');
-	});
-	afterAll(async () => {
-		await fixture.sandbox.stop();
-	});
 	beforeEach(async () => {
-		fixture.sandbox.reset();
 		fixture.store = new CredentialStore([new ThroughLineOAuth2Api()]);
 		fixture.credential = await fixture.addCredential();
 	});

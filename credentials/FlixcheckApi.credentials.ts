@@ -6,7 +6,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { secureUrlExpression } from '../nodes/shared/url';
+import { REFUSED_URL, secureUrlBody } from '../nodes/shared/url';
+
+/** The user the credential test reads: the impersonated one, or the key's own. */
+const TESTED_USER = 'String($credentials.impersonateUserId || $credentials.userId || "").trim()';
 
 export class FlixcheckApi implements ICredentialType {
 	name = 'flixcheckApi';
@@ -53,7 +56,16 @@ export class FlixcheckApi implements ICredentialType {
 			default: 'https://api.flixcheck.com',
 			required: true,
 			description:
-				'The Flixcheck API, without a version. Must use https (plain http only for localhost).',
+				'The Flixcheck API, without a version: the v7 routes (files, API requests). Must use https (plain http only for localhost).',
+		},
+		{
+			displayName: 'v1 API Base URL',
+			name: 'v1BaseUrl',
+			type: 'string',
+			default: 'https://api.flixcheck.com',
+			required: true,
+			description:
+				"Where the deprecated v1 routes are sent: checks (send, get, PDF, notes) and the credential test. Flixcheck's own JavaScript SDK has used https://api.flixcheck.com since 2020 and https://www.flixcheck.de before. Must use https (plain http only for localhost).",
 		},
 	];
 
@@ -78,8 +90,10 @@ export class FlixcheckApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: secureUrlExpression('$credentials.apiBaseUrl'),
-			url: '={{ "/api/v1/portal/user/" + encodeURIComponent(String($credentials.impersonateUserId || $credentials.userId || "").trim()) }}',
+			// The user is read on the v1 host. A user ID of "", "." or ".." would change the
+			// path of the request: it is refused instead.
+			baseURL: `={{ /^\\.{0,2}$/.test(${TESTED_USER}) ? "${REFUSED_URL}" : (${secureUrlBody('$credentials.v1BaseUrl')}) }}`,
+			url: `={{ "/api/v1/portal/user/" + encodeURIComponent(${TESTED_USER}) }}`,
 			method: 'GET',
 		},
 		rules: [

@@ -49,7 +49,16 @@ export class FlixcheckOAuth2Api implements ICredentialType {
 			default: 'https://api.flixcheck.com',
 			required: true,
 			description:
-				'The Flixcheck API, without a version. Tokens come from its /guest/v7/oauth-tokens. Must use https (plain http only for localhost).',
+				'The Flixcheck API, without a version: the v7 routes (files, API requests). Tokens come from its /guest/v7/oauth-tokens. Must use https (plain http only for localhost).',
+		},
+		{
+			displayName: 'v1 API Base URL',
+			name: 'v1BaseUrl',
+			type: 'string',
+			default: 'https://api.flixcheck.com',
+			required: true,
+			description:
+				"Where the deprecated v1 routes are sent: checks (send, get, PDF, notes). Flixcheck's own JavaScript SDK has used https://api.flixcheck.com since 2020 and https://www.flixcheck.de before. Must use https (plain http only for localhost).",
 		},
 		{
 			displayName: 'Authorization URL',

@@ -132,7 +132,7 @@ function text(value: unknown): string | undefined {
  * `{errors: [{field, message}]}`.
  */
 export function describeErrorBody(body: unknown): { message?: string; details?: string } {
-	if (typeof body === 'string') return { message: body.trim().slice(0, 300) || undefined };
+	if (typeof body === 'string') return { message: summariseText(body) || undefined };
 	if (!body || typeof body !== 'object') return {};
 	const b = body as Record<string, unknown>;
 	const message = text(b.message) ?? text(b.error) ?? text(b.error_description) ?? text(b.detail);
@@ -156,4 +156,23 @@ export function describeErrorBody(body: unknown): { message?: string; details?: 
 	}
 	const details = reasons.length ? reasons.join('; ') : undefined;
 	return { message: message ?? details, details };
+}
+
+/** Whether a text is an HTML page (a proxy's or load balancer's error page) rather than data. */
+export function looksLikeHtml(text: string): boolean {
+	return /^\s*(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)/i.test(text);
+}
+
+/**
+ * A body that is not JSON, as a short text fit for an error message: an HTML
+ * page is named as one (with its title), never copied; other text is cut to 200
+ * characters. Secrets are masked by the caller, as in every error text.
+ */
+export function summariseText(text: string): string {
+	const trimmed = text.trim();
+	if (looksLikeHtml(trimmed)) {
+		const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim();
+		return title ? `an HTML page ("${title}")` : 'an HTML page';
+	}
+	return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
 }

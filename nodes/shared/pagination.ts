@@ -9,24 +9,69 @@ export interface Page<T> {
 	hasMore: boolean;
 }
 
+/** No list is followed past this many pages: a provider that never says "last page" is not trusted. */
+export const MAX_PAGES = 10_000;
+
+export interface CollectOptions {
+	maxPageSize: number;
+	/** Items wanted; undefined for all. */
+	limit?: number;
+	/** At most this many pages (default `MAX_PAGES`). */
+	maxPages?: number;
+	/** Told when a page repeats an earlier one; collecting stops there. */
+	onRepeat?: (page: number) => void;
+	/** The error to throw when the list goes on past `maxPages`. */
+	tooManyPages?: (pages: number) => Error;
+}
+
+/** What identifies a page: its items' IDs (or contents), in order. */
+function signatureOf(items: unknown[]): string {
+	return items
+		.map((item) =>
+			item && typeof item === 'object' && 'id' in item
+				? `#${String((item as { id: unknown }).id)}`
+				: JSON.stringify(item),
+		)
+		.join('\u0000');
+}
+
 /**
  * Collects a paged list, page after page (pages counted from 1), until the
  * provider says there is no next page, a page comes back empty, or `limit` items
  * are collected. Pages are requested at the largest size the API allows, or at
  * `limit` when that is smaller; every page at the same size, since a numbered
  * page starts at (page - 1) × size. Extra items of the last page are dropped.
+ *
+ * The provider is not trusted to end the list: a page that repeats an earlier
+ * one (a server that ignores the page number) ends it, and a list that goes on
+ * past `maxPages` is an error.
  */
 export async function collectPages<T>(
-	options: { maxPageSize: number; limit?: number },
+	options: CollectOptions,
 	fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
 ): Promise<T[]> {
 	const { maxPageSize, limit } = options;
+	const maxPages = options.maxPages ?? MAX_PAGES;
 	const pageSize = limit === undefined ? maxPageSize : Math.min(maxPageSize, limit);
 	const all: T[] = [];
+	const seen = new Set<string>();
 	for (let page = 1; ; page++) {
 		const { items, hasMore } = await fetchPage(page, pageSize);
+		if (items.length === 0) break;
+		const signature = signatureOf(items);
+		if (seen.has(signature)) {
+			options.onRepeat?.(page);
+			break;
+		}
+		seen.add(signature);
 		all.push(...items);
-		if (!hasMore || items.length === 0 || (limit !== undefined && all.length >= limit)) break;
+		if (!hasMore || (limit !== undefined && all.length >= limit)) break;
+		if (page >= maxPages) {
+			throw (
+				options.tooManyPages?.(page) ??
+				new Error(`The list did not end after ${page.toLocaleString('en-US')} pages`)
+			);
+		}
 	}
 	return limit === undefined ? all : all.slice(0, limit);
 }

@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
+	NodeExecutionHint,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -14,12 +15,25 @@ export interface RunState {
 
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
 
-/** One operation file exports these three. */
+/** One operation file exports these (`sendsOnce` only where it applies). */
 export interface OperationModule {
 	option: INodePropertyOptions & { action: string };
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number, state: RunState): Promise<OperationResult>;
+	/** The operation sends mail, creates a record or takes payment: it must not run twice. */
+	sendsOnce?: boolean;
 }
+
+const RETRY_ON_FAIL_WARNING =
+	'"Retry On Fail" (in the node\'s settings) runs the whole node again after an error, so items that were already sent, created or paid would be sent again. Leave it off and set "On Error" to continue instead: this node already waits out rate limits and never repeats a request that may have reached the provider.';
+
+/** The notice on every operation that sends, creates or charges (see `sendsOnce`). */
+const sendsOnceNotice: INodeProperties = {
+	displayName: RETRY_ON_FAIL_WARNING,
+	name: 'sendsOnceNotice',
+	type: 'notice',
+	default: '',
+};
 
 export type ResourceMap = Record<string, Record<string, OperationModule>>;
 
@@ -51,13 +65,38 @@ export function resourceProperties(
 		default: defaultOperation,
 	};
 	const fields = Object.values(operations).flatMap((op) =>
-		op.description.map((p) => withShow(p, { resource: [resource], operation: [op.option.value] })),
+		[...(op.sendsOnce ? [sendsOnceNotice] : []), ...op.description].map((p) =>
+			withShow(p, { resource: [resource], operation: [op.option.value] }),
+		),
 	);
 	return [selector, ...fields];
 }
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
 	return !!value && typeof value === 'object' && 'json' in value && 'pairedItem' in value;
+}
+
+type NodeError = NodeApiError | NodeOperationError;
+
+/** Shows a hint with the node's output (n8n versions without execution hints skip it). */
+export function addHint(ctx: IExecuteFunctions, hint: NodeExecutionHint): void {
+	if (typeof ctx.addExecutionHints === 'function') ctx.addExecutionHints(hint);
+}
+
+/**
+ * The output item of a failed item under "Continue On Fail": the message, and the
+ * description and HTTP status code when there are any (the description says, for
+ * example, that a request may have reached the provider and was not repeated).
+ */
+export function errorOutput(
+	error: Error,
+	pairedItem: INodeExecutionData['pairedItem'],
+): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	const { description, httpCode } = error as Partial<NodeError> & { httpCode?: string | null };
+	if (description) json.description = description;
+	if (httpCode) json.httpCode = httpCode;
+	return { json, pairedItem };
 }
 
 /**
@@ -91,6 +130,9 @@ export async function runOperations(
 			return value;
 		},
 	};
+	if (module.sendsOnce && this.getNode().retryOnFail) {
+		addHint(this, { message: RETRY_ON_FAIL_WARNING, type: 'warning', location: 'outputPane' });
+	}
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -109,7 +151,7 @@ export async function runOperations(
 					? caught
 					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			if (this.continueOnFail()) {
-				output.push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
+				output.push(errorOutput(error, { item: itemIndex }));
 				continue;
 			}
 			if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
@@ -184,7 +226,10 @@ export function batchOutputFor<R>(
 	if (batch.error) {
 		if (!ctx.continueOnFail()) throw batch.error;
 		return [
-			{ json: { error: batch.error.message }, pairedItem: batch.items.map((item) => ({ item })) },
+			errorOutput(
+				batch.error,
+				batch.items.map((item) => ({ item })),
+			),
 		];
 	}
 	return toOutput(batch.result as R, batch.items);

@@ -8,25 +8,45 @@ import type {
 	IN8nHttpFullResponse,
 	IOAuth2Options,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiError, describeErrorBody, readHttpError } from './errors';
-import { RATE_LIMIT_MAX_RETRIES, RATE_LIMIT_MAX_WAIT_MS, rateLimitWaitMs } from './rateLimit';
-import { describeInsecureUrl, trimTrailingSlash } from './url';
+import { apiError, describeErrorBody, looksLikeHtml, readHttpError, summariseText } from './errors';
+import type { Page } from './pagination';
+import { collectPages } from './pagination';
+import { addHint } from './router';
+import { RATE_LIMIT_MAX_RETRIES, RATE_LIMIT_MAX_WAIT_MS, rateLimitWait } from './rateLimit';
+import { describeInsecureUrl, hasUnsafeSegments, trimTrailingSlash } from './url';
 
-/** The only place in this package that sends requests: every provider's transport calls it. */
+/**
+ * The only place in this package that sends requests. Every provider's transport
+ * is made by `createTransport`, so all four have the same three functions:
+ * `apiRequest` (one request), `apiRequestAllItems` (every page of a list) and
+ * `apiRequestPage` (one page, for list searches).
+ */
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface CredentialUse {
 	/** Credential field that holds the API base URL. */
 	baseUrlField: string;
+	/** Further base URLs of the credential, by the name requests use (`ApiRequest.base`). */
+	otherBaseUrlFields?: Record<string, string>;
 	/** Credential fields holding URLs that receive secrets, with their labels. */
 	urlFields: Record<string, string>;
 	/** Fields of `urlFields` that may be left empty. */
 	optionalUrlFields?: string[];
-	/** An OAuth2 credential: its token can be refreshed through n8n. */
+	/** An OAuth2 credential: its token can be renewed through n8n. */
 	oauth2?: boolean;
+}
+
+/** How a provider pages its lists. */
+export interface Paging {
+	/** The largest page the API gives. */
+	maxPageSize: number;
+	/** The query parameters that ask for one page. */
+	query(page: number, pageSize: number): IDataObject;
+	/** A page's items, and whether the provider says more follow. */
+	read(body: unknown, page: number, pageSize: number): Page<IDataObject>;
 }
 
 export interface ProviderApi {
@@ -52,50 +72,82 @@ export interface ProviderApi {
 	) => string | undefined;
 	/** How long one request may take before it is abandoned (and reported, never repeated). */
 	timeoutMs?: number;
+	/** How lists are paged (for `apiRequestAllItems` and `apiRequestPage`). */
+	paging?: Paging;
 }
-
-/**
- * Whether a refused request calls for a token refresh by this package: an OAuth2
- * credential, and a status the provider uses for an expired token other than 401
- * (which n8n's own code handles on every n8n version). n8n 2.x refreshes on the
- * configured codes itself; if the request still fails after that, one more
- * refresh is spent, never a second send of anything the provider accepted.
- */
-function needsOwnRefresh(api: ProviderApi, connection: Connection, status?: number): boolean {
-	if (status === undefined || status === 401) return false;
-	if (!api.credentials[connection.credentialType]?.oauth2) return false;
-	const codes = api.oauth2?.tokenExpiredStatusCode;
-	return Array.isArray(codes) ? codes.includes(status) : codes === status;
-}
-
-/** Requests that take longer are abandoned and reported. */
-const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
-	/** Path below the credential's API base URL, starting with "/". */
+	/** Path below the base URL, starting with "/". */
 	path: string;
+	/** Which of the credential's base URLs (`otherBaseUrlFields`); the API base URL when omitted. */
+	base?: string;
 	qs?: IDataObject;
 	/** A JSON body, or a multipart form / bytes to send as they are. */
 	body?: IDataObject | IDataObject[] | Buffer | object;
 	headers?: Record<string, string>;
 	/** Read the answer as bytes (a file download) instead of JSON. */
 	binary?: boolean;
+	/**
+	 * What to check when the provider refuses the request as invalid (400, 404 or
+	 * 422), added to the error's description: the fields the provider judges.
+	 */
+	refusalHint?: string;
 }
 
-interface ApiResponse<T> {
-	body: T;
-	headers: Record<string, unknown>;
-	statusCode: number;
+/** A GET of a paged list; `paging` overrides the provider's paging for this list. */
+export interface ListRequest {
+	path: string;
+	base?: string;
+	qs?: IDataObject;
+	paging?: Partial<Paging>;
 }
+
+export interface Transport {
+	/**
+	 * One request; the parsed body (`{}` when the answer has none). With `binary`,
+	 * the bytes (a Buffer); an answer that is a JSON array is returned as it is.
+	 */
+	apiRequest(this: RequestContext, request: ApiRequest, itemIndex?: number): Promise<IDataObject>;
+	/** Every item of a paged list, or the first `limit`, at the largest page size. */
+	apiRequestAllItems(
+		this: RequestContext,
+		request: ListRequest,
+		limit?: number,
+		itemIndex?: number,
+	): Promise<IDataObject[]>;
+	/** One page of a list (pages counted from 1), for list searches. */
+	apiRequestPage(
+		this: RequestContext,
+		request: ListRequest,
+		page: number,
+		pageSize?: number,
+		itemIndex?: number,
+	): Promise<Page<IDataObject>>;
+}
+
+/** Requests that take longer are abandoned and reported. */
+const DEFAULT_TIMEOUT_MS = 120_000;
 
 interface Connection {
 	credentialType: string;
-	baseUrl: string;
+	baseUrls: Record<string, string>;
 }
 
-/** One credential check per execution, however many items and requests follow. */
-const connections = new WeakMap<RequestContext, Promise<Connection>>();
+/** What one execution (or one dropdown call) of a node keeps between its requests. */
+interface ExecutionState {
+	/** The credential, checked once, however many items and requests follow. */
+	connection: Promise<Connection>;
+	/** The OAuth2 access token this execution last saw stored. */
+	knownToken?: string;
+	/**
+	 * Token-expired statuses that came back right after a token renewal: the
+	 * provider means something else by them, so no further renewal is spent on them.
+	 */
+	persistent: Set<number>;
+}
+
+const executions = new WeakMap<RequestContext, ExecutionState>();
 
 function credentialTypeOf(ctx: RequestContext, api: ProviderApi): string {
 	const types = Object.keys(api.credentials);
@@ -109,7 +161,16 @@ function credentialTypeOf(ctx: RequestContext, api: ProviderApi): string {
 	return types.includes(chosen) ? chosen : types[0];
 }
 
-async function connect(ctx: RequestContext, api: ProviderApi): Promise<Connection> {
+function accessTokenOf(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return typeof token.access_token === 'string' ? token.access_token : undefined;
+}
+
+async function connect(
+	ctx: RequestContext,
+	api: ProviderApi,
+	state: ExecutionState,
+): Promise<Connection> {
 	const credentialType = credentialTypeOf(ctx, api);
 	const use = api.credentials[credentialType];
 	const credentials = await ctx.getCredentials(credentialType);
@@ -126,17 +187,27 @@ async function connect(ctx: RequestContext, api: ProviderApi): Promise<Connectio
 	}
 	const problem = api.checkCredentials?.(credentials, credentialType);
 	if (problem) throw refuse(problem);
-	return { credentialType, baseUrl: trimTrailingSlash(String(credentials[use.baseUrlField])) };
+	if (use.oauth2) state.knownToken = accessTokenOf(credentials);
+	const baseUrls: Record<string, string> = {
+		'': trimTrailingSlash(String(credentials[use.baseUrlField])),
+	};
+	for (const [name, field] of Object.entries(use.otherBaseUrlFields ?? {})) {
+		baseUrls[name] = trimTrailingSlash(String(credentials[field] ?? ''));
+	}
+	return { credentialType, baseUrls };
 }
 
-function getConnection(ctx: RequestContext, api: ProviderApi): Promise<Connection> {
-	let connection = connections.get(ctx);
-	if (!connection) {
-		connection = connect(ctx, api);
-		connections.set(ctx, connection);
-		connection.catch(() => connections.delete(ctx));
+function executionState(ctx: RequestContext, api: ProviderApi): ExecutionState {
+	let state = executions.get(ctx);
+	if (!state) {
+		const created = { persistent: new Set<number>() } as ExecutionState;
+		created.connection = connect(ctx, api, created);
+		// A refused credential is checked again on the next request (the user may fix it).
+		created.connection.catch(() => executions.delete(ctx));
+		executions.set(ctx, created);
+		state = created;
 	}
-	return connection;
+	return state;
 }
 
 async function secretsOf(ctx: RequestContext, api: ProviderApi, type: string): Promise<string[]> {
@@ -154,6 +225,50 @@ async function secretsOf(ctx: RequestContext, api: ProviderApi, type: string): P
 }
 
 const METHODS_WITH_EFFECTS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Whether a refused request may be about an expired token that n8n did not renew:
+ * an OAuth2 credential, and a status other than 401 that the provider uses for
+ * expired tokens (thanks.io: 403). n8n renews on 401 on every n8n version; n8n
+ * 1.x renews on nothing else.
+ */
+function isOtherExpiredStatus(api: ProviderApi, connection: Connection, status?: number) {
+	if (status === undefined || status === 401) return false;
+	if (!api.credentials[connection.credentialType]?.oauth2) return false;
+	const codes = api.oauth2?.tokenExpiredStatusCode;
+	return Array.isArray(codes) ? codes.includes(status) : codes === status;
+}
+
+/**
+ * Gets the request a usable token after the provider refused it with a
+ * token-expired status (before processing it, so sending it again is safe):
+ * - if the stored token changed since this execution last looked, n8n (or
+ *   another execution) already renewed it: the request is tried once more with
+ *   it, and nothing is refreshed;
+ * - otherwise the token is refreshed once, through n8n's own OAuth2 code, which
+ *   stores it (and a rotated refresh token).
+ */
+async function renewToken(
+	ctx: RequestContext,
+	api: ProviderApi,
+	connection: Connection,
+	state: ExecutionState,
+): Promise<void> {
+	const stored = accessTokenOf(await ctx.getCredentials(connection.credentialType));
+	if (stored !== undefined && stored !== state.knownToken) {
+		state.knownToken = stored;
+		return;
+	}
+	const renewed = (await ctx.helpers.refreshOAuth2Token.call(
+		ctx,
+		connection.credentialType,
+		api.oauth2,
+	)) as IDataObject | undefined;
+	state.knownToken =
+		typeof renewed?.access_token === 'string'
+			? renewed.access_token
+			: accessTokenOf(await ctx.getCredentials(connection.credentialType));
+}
 
 async function toApiError(
 	ctx: RequestContext,
@@ -181,9 +296,13 @@ async function toApiError(
 		let hint = '';
 		if (http.status === 401 || http.status === 403) {
 			hint = ' Check that the credential is connected and allowed to do this.';
+		} else if (request.refusalHint && [400, 404, 422].includes(http.status)) {
+			hint = ` ${request.refusalHint}`;
 		} else if (http.status === 429) {
-			const seconds = Math.ceil(rateLimitWaitMs(http.headers, RATE_LIMIT_MAX_RETRIES) / 1000);
-			hint = ` The rate limit still applies; ${api.name} asks to wait ${seconds} s before trying again.`;
+			const wait = rateLimitWait(http.headers, RATE_LIMIT_MAX_RETRIES);
+			hint = wait.fromProvider
+				? ` The rate limit still applies; ${api.name} asks to wait ${Math.ceil(wait.ms / 1000)} s before trying again.`
+				: ` The rate limit still applies; ${api.name} did not say for how long. Try again later.`;
 		}
 		return apiError(
 			node,
@@ -239,28 +358,61 @@ function failureInWords(code: string | undefined, message: string): string {
 	}
 }
 
+/** A 2xx answer whose body is not the JSON the package asked for. */
+async function notJsonError(
+	ctx: RequestContext,
+	api: ProviderApi,
+	connection: Connection,
+	request: ApiRequest,
+	response: IN8nHttpFullResponse,
+	text: string,
+	itemIndex: number | undefined,
+): Promise<Error> {
+	const accepted = METHODS_WITH_EFFECTS.has(request.method)
+		? ` ${api.name} accepted the request (status ${response.statusCode}), so it was done; do not send it again.`
+		: '';
+	const what = looksLikeHtml(text) ? summariseText(text) : `"${summariseText(text)}"`;
+	return apiError(
+		ctx.getNode(),
+		itemIndex,
+		`${api.name} answered with something that is not JSON`,
+		`The answer to ${request.method} ${request.path} was ${what}.${accepted}`,
+		response.statusCode,
+		await secretsOf(ctx, api, connection.credentialType),
+	);
+}
+
 /**
  * Sends one request with the node's credential through n8n's
  * `httpRequestWithAuthentication`, so that n8n's own token handling (fetch,
- * storage, refresh on the configured status codes) applies, and returns the
- * whole answer: body (parsed JSON, or bytes with `binary`), headers and status.
+ * storage, refresh on the configured status codes) applies.
  *
- * Only a 429 is waited out and retried: the provider rejected the request before
- * processing it. Any other failure, including a dropped connection or a 5xx, is
- * reported and never repeated, so that nothing is sent, created or paid twice.
+ * Only a 429, or a token-expired status right after which the token is renewed,
+ * is sent again: the provider refused those before processing. Any other
+ * failure, including a dropped connection or a 5xx, is reported and never
+ * repeated, so that nothing is sent, created or paid twice.
  */
-async function apiRequestFull<T = unknown>(
-	this: RequestContext,
+async function send<T>(
+	ctx: RequestContext,
 	api: ProviderApi,
 	request: ApiRequest,
-	itemIndex?: number,
-): Promise<ApiResponse<T>> {
-	const connection = await getConnection(this, api);
-	let refreshed = false;
+	itemIndex: number | undefined,
+): Promise<T> {
+	const state = executionState(ctx, api);
+	const connection = await state.connection;
+	const baseUrl = connection.baseUrls[request.base ?? ''];
+	if (baseUrl === undefined || hasUnsafeSegments(request.path)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The request path ${request.path} was refused; nothing was sent`,
+			{ itemIndex },
+		);
+	}
+	let renewed = false;
 	for (let attempt = 0; ; attempt++) {
 		const options: IHttpRequestOptions = {
 			method: request.method,
-			url: `${connection.baseUrl}${request.path}`,
+			url: `${baseUrl}${request.path}`,
 			qs: request.qs,
 			body: request.body as IHttpRequestOptions['body'],
 			json: !request.binary,
@@ -271,69 +423,149 @@ async function apiRequestFull<T = unknown>(
 		};
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
 				connection.credentialType,
 				options,
 				api.oauth2 ? { oauth2: api.oauth2 } : undefined,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			const http = readHttpError(error);
-			if (!refreshed && needsOwnRefresh(api, connection, http.status)) {
-				// n8n 1.x refreshes only on 401; a provider that answers an expired token
-				// otherwise (thanks.io: 403) gets one refresh through n8n's own code here.
-				// The provider refused the request, so sending it again is safe.
-				refreshed = true;
-				try {
-					await this.helpers.refreshOAuth2Token.call(this, connection.credentialType, api.oauth2);
-				} catch (refreshError) {
-					throw await toApiError(this, api, connection, request, refreshError, itemIndex);
+			const { status, headers } = readHttpError(error);
+			if (isOtherExpiredStatus(api, connection, status)) {
+				if (!renewed && !state.persistent.has(status!)) {
+					renewed = true;
+					try {
+						await renewToken(ctx, api, connection, state);
+					} catch (renewError) {
+						throw await toApiError(ctx, api, connection, request, renewError, itemIndex);
+					}
+					continue;
 				}
-				continue;
+				// Refused again right after a renewal: not a token problem; no more renewals for it.
+				if (renewed) state.persistent.add(status!);
 			}
-			if (http.status === 429 && attempt < RATE_LIMIT_MAX_RETRIES) {
-				const waitMs = rateLimitWaitMs(http.headers, attempt);
-				if (waitMs <= RATE_LIMIT_MAX_WAIT_MS) {
-					await sleep(waitMs);
+			if (status === 429 && attempt < RATE_LIMIT_MAX_RETRIES) {
+				const wait = rateLimitWait(headers, attempt);
+				if (wait.ms <= RATE_LIMIT_MAX_WAIT_MS) {
+					await sleep(wait.ms);
 					continue;
 				}
 			}
-			throw await toApiError(this, api, connection, request, error, itemIndex);
+			throw await toApiError(ctx, api, connection, request, error, itemIndex);
 		}
-		return {
-			body: request.binary
-				? (Buffer.from(response.body as ArrayBuffer) as T)
-				: parseBody<T>(this, api, response.body, itemIndex),
-			headers: (response.headers ?? {}) as Record<string, unknown>,
-			statusCode: response.statusCode,
-		};
+		if (request.binary) return Buffer.from(response.body as ArrayBuffer) as T;
+		const body = response.body;
+		if (typeof body !== 'string') return (body ?? {}) as T;
+		if (body.trim() === '') return {} as T;
+		try {
+			return JSON.parse(body) as T;
+		} catch {
+			throw await notJsonError(ctx, api, connection, request, response, body, itemIndex);
+		}
 	}
 }
 
-/** `apiRequestFull`, returning only the parsed body. */
-export async function apiRequest<T = unknown>(
-	this: RequestContext,
+function pagingOf(api: ProviderApi, request: ListRequest): Paging {
+	if (!api.paging) throw new Error(`${api.name} has no paged lists`);
+	return { ...api.paging, ...request.paging };
+}
+
+async function getPage(
+	ctx: RequestContext,
 	api: ProviderApi,
-	request: ApiRequest,
-	itemIndex?: number,
-): Promise<T> {
-	return (await apiRequestFull.call(this, api, request, itemIndex)).body as T;
+	request: ListRequest,
+	paging: Paging,
+	page: number,
+	pageSize: number,
+	itemIndex: number | undefined,
+): Promise<Page<IDataObject>> {
+	const body = await send<unknown>(
+		ctx,
+		api,
+		{
+			method: 'GET',
+			path: request.path,
+			base: request.base,
+			qs: { ...request.qs, ...paging.query(page, pageSize) },
+		},
+		itemIndex,
+	);
+	return paging.read(body, page, pageSize);
 }
 
-function parseBody<T>(ctx: RequestContext, api: ProviderApi, body: unknown, itemIndex?: number): T {
-	if (typeof body !== 'string') return body as T;
-	if (body.trim() === '') return undefined as T;
-	try {
-		return JSON.parse(body) as T;
-	} catch {
-		throw new NodeApiError(
-			ctx.getNode(),
-			{ message: `${api.name} answered with something that is not JSON` },
-			{
-				message: `${api.name} answered with something that is not JSON`,
-				description: body.slice(0, 200),
-				itemIndex,
+/** Every page of a list; a list that repeats a page or never ends is not followed forever. */
+async function allItems(
+	ctx: RequestContext,
+	api: ProviderApi,
+	request: ListRequest,
+	limit: number | undefined,
+	itemIndex: number | undefined,
+): Promise<IDataObject[]> {
+	const paging = pagingOf(api, request);
+	return await collectPages(
+		{
+			maxPageSize: paging.maxPageSize,
+			limit,
+			onRepeat(page) {
+				if (!('getInputData' in ctx)) return;
+				addHint(ctx, {
+					message: `${api.name} sent page ${page} of ${request.path} with the same items as an earlier page, so the list was read up to the page before it.`,
+					type: 'warning',
+					location: 'outputPane',
+				});
 			},
-		);
-	}
+			tooManyPages: (pages) =>
+				new NodeOperationError(
+					ctx.getNode(),
+					`${api.name} kept announcing more pages of ${request.path}: the list did not end after ${pages.toLocaleString('en-US')} pages`,
+					{
+						itemIndex,
+						description:
+							'The list was not returned, so as not to read forever. Use a filter or a limit to ask for fewer items.',
+					},
+				),
+		},
+		async (page, pageSize) => await getPage(ctx, api, request, paging, page, pageSize, itemIndex),
+	);
+}
+
+/** The three request functions of one provider, all through `send`. */
+export function createTransport(api: ProviderApi): Transport {
+	return {
+		async apiRequest(
+			this: RequestContext,
+			request: ApiRequest,
+			itemIndex?: number,
+		): Promise<IDataObject> {
+			return await send<IDataObject>(this, api, request, itemIndex);
+		},
+
+		async apiRequestAllItems(
+			this: RequestContext,
+			request: ListRequest,
+			limit?: number,
+			itemIndex?: number,
+		): Promise<IDataObject[]> {
+			return await allItems(this, api, request, limit, itemIndex);
+		},
+
+		async apiRequestPage(
+			this: RequestContext,
+			request: ListRequest,
+			page: number,
+			pageSize?: number,
+			itemIndex?: number,
+		): Promise<Page<IDataObject>> {
+			const paging = pagingOf(api, request);
+			return await getPage(
+				this,
+				api,
+				request,
+				paging,
+				page,
+				pageSize ?? paging.maxPageSize,
+				itemIndex,
+			);
+		},
+	};
 }

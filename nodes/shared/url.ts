@@ -58,6 +58,12 @@ export function secureUrlExpression(reference: string, suffix = ''): string {
 	);
 }
 
+/** The body of an expression made by `secureUrlExpression`, without `={{ … }}`, to combine with other conditions. */
+export function secureUrlBody(reference: string, suffix = ''): string {
+	const expression = secureUrlExpression(reference, suffix);
+	return expression.slice('={{ '.length, -' }}'.length);
+}
+
 /**
  * Checks a path that a user typed (for example in a generic "API request"
  * operation) before it is appended to the credential's base URL: it must stay
@@ -79,4 +85,31 @@ export function describeUnsafePath(path: string): string | undefined {
 		return 'must not contain "." or ".." segments or encoded slashes';
 	}
 	return undefined;
+}
+
+/**
+ * Checks one path segment built from user input (a record ID) before it is put
+ * in a URL path: empty text, "." and ".." would make the request leave its
+ * place in the path (`/checks/..` is `/`), so that a PUT or DELETE could reach
+ * another route. Returns the reason it is refused, or undefined.
+ */
+export function describeUnsafeSegment(value: string): string | undefined {
+	if (value === '') return 'it is empty';
+	if (value === '.' || value === '..') {
+		return `"${value}" is not an ID: it would change the path of the request`;
+	}
+	return undefined;
+}
+
+/**
+ * Whether a path that the package built has an empty, "." or ".." segment in it
+ * (a trailing slash is allowed). The transport refuses such a request, whatever
+ * built it.
+ */
+export function hasUnsafeSegments(path: string): boolean {
+	const segments = path.split('/').slice(1);
+	return segments.some(
+		(segment, index) =>
+			/^(\.|%2e){1,2}$/i.test(segment) || (segment === '' && index < segments.length - 1),
+	);
 }

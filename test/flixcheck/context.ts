@@ -58,6 +58,7 @@ export function flixcheckFixture() {
 				redirectUrl: N8N_CALLBACK_URL,
 				portalUrl: `${fixture.sandbox.url}/flixcheck/portal`,
 				apiBaseUrl: `${fixture.sandbox.url}/flixcheck`,
+				v1BaseUrl: `${fixture.sandbox.url}/flixcheck-www`,
 				...data,
 			} as never);
 		},
@@ -66,6 +67,7 @@ export function flixcheckFixture() {
 				userId: FLIXCHECK_USERS.agent.id,
 				apiKey: FLIXCHECK_USERS.agent.apiKey,
 				apiBaseUrl: `${fixture.sandbox.url}/flixcheck`,
+				v1BaseUrl: `${fixture.sandbox.url}/flixcheck-www`,
 				...data,
 			} as never);
 		},

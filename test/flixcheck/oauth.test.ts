@@ -118,13 +118,14 @@ describe('Flixcheck OAuth2 credential (n8n-core OAuth2 code against the sandbox)
 	test('an insecure portal or API URL is refused before anything is sent', async () => {
 		for (const data of [
 			{ apiBaseUrl: 'http://api.flixcheck.example' },
+			{ v1BaseUrl: 'http://www.flixcheck.example' },
 			{ portalUrl: 'http://app.flixcheck.example/portal' },
 		]) {
 			const credential = await t.addOAuth2(data);
 			const error = await t.run(sendSms, { credential }).catch((e: Error) => e);
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect((error as Error).message).toMatch(
-				/"(API Base URL|Portal URL)" must be an https:\/\/ URL/,
+				/"(API Base URL|v1 API Base URL|Portal URL)" must be an https:\/\/ URL/,
 			);
 		}
 		// The consent URL itself is refused by the credential's own expression.
@@ -179,6 +180,15 @@ describe('Flixcheck API-key credential', () => {
 			status: 'OK',
 			message: 'Connection successful!',
 		});
+		// The test reads the user on the v1 host.
+		expect(t.sandbox.log.at(-1)).toMatchObject({
+			mount: 'flixcheck-www',
+			path: `/api/v1/portal/user/${FLIXCHECK_USERS.agent.id}`,
+		});
+		const dotted = await t.addApiKey({ userId: '..' });
+		const before = t.sandbox.log.length;
+		expect((await testCredential(t.store, 'flixcheckApi', dotted)).status).toBe('Error');
+		expect(t.sandbox.log.length).toBe(before);
 		const wrong = await t.addApiKey({ apiKey: 'not-the-key' });
 		const result = await testCredential(t.store, 'flixcheckApi', wrong);
 		expect(result).toEqual({ status: 'Error', message: 'The user ID or the API key is wrong' });

@@ -207,6 +207,43 @@ describe('Flixcheck check operations', () => {
 		expect(items[0].json).toEqual({ checkId, fileName: binary.fileName, size: bytes.length });
 	});
 
+	test('the v1 check routes go to the v1 API base URL, the v7 routes to the API base URL', async () => {
+		const [sent] = await t.run(smsPersonal);
+		const checkId = String(sent[0].json.id);
+		await t.run({ resource: 'check', operation: 'get', checkId });
+		await t.run({ resource: 'check', operation: 'updateNotes', checkId, notes: 'x' });
+		await t.run(
+			{ resource: 'file', operation: 'upload', binaryPropertyName: 'data' },
+			{ binaryItems: [binaryItem(pdfBytes(2000), 'a.pdf', 'application/pdf')] },
+		);
+		const api = t.sandbox.log.filter(
+			(r) => r.path.startsWith('/api/v1/') || r.path.startsWith('/user/v7/'),
+		);
+		expect(api.length).toBe(5);
+		for (const request of api) {
+			expect(request.mount).toBe(
+				request.path.startsWith('/api/v1/') ? 'flixcheck-www' : 'flixcheck',
+			);
+		}
+	});
+
+	test.each(['.', '..', ' .. '])(
+		'a check ID of %j is refused before any request, so a PUT cannot reach another route',
+		async (checkId) => {
+			const before = t.sandbox.log.length;
+			for (const operation of ['get', 'updateNotes', 'getPdf']) {
+				const error = await t
+					.run({ resource: 'check', operation, checkId, notes: 'x' })
+					.catch((e: Error) => e);
+				expect(error).toBeInstanceOf(NodeOperationError);
+				expect((error as Error).message).toMatch(
+					/^Invalid "Check ID" in item 0: "\.{1,2}" is not an ID: it would change the path/,
+				);
+			}
+			expect(t.sandbox.log.length).toBe(before);
+		},
+	);
+
 	test('update the notes of a check', async () => {
 		const [sent] = await t.run(smsPersonal, { authentication: 'flixcheckApi' });
 		const checkId = String(sent[0].json.id);

@@ -21,9 +21,12 @@ import { json, randomToken } from './server';
  * - the v7 file routes (`POST /user/v7/temp-files` multipart, then
  *   `POST /user/v7/files?action=generateImagesOfPdf`, `GET /user/v7/files/{id}`),
  *   `POST /user/v7/oauth-codes`, all answering in the `{resource, meta}` envelope;
- * - the v1 check routes (`POST /api/v1/portal/check`, `GET`/`PUT
+ * - the deprecated v1 check routes (`POST /api/v1/portal/check`, `GET`/`PUT
  *   /api/v1/portal/check/{id}`, `GET /api/v1/portal/check/{id}/pdf`) and
- *   `GET /api/v1/portal/user/{id}`, with their v1 answer shapes.
+ *   `GET /api/v1/portal/user/{id}`, with their v1 answer shapes. Flixcheck's
+ *   JavaScript SDK sends them to `https://api.flixcheck.com` since 2020 and sent
+ *   them to `https://www.flixcheck.de` before: they are served on this mount and
+ *   on `/flixcheck-www`, which serves nothing else.
  */
 
 export const FLIXCHECK_CLIENT = {
@@ -137,6 +140,8 @@ function parseMultipart(
 
 export class FlixcheckProvider implements Provider {
 	name = 'flixcheck';
+	/** The older www host, for the v1 routes only. */
+	mounts = ['flixcheck-www'];
 	readonly auth = new TokenAuthority('fc', 'Bearer', JWT_LIFETIME_SECONDS);
 	readonly users = new Map<string, ApiUser>(Object.values(FLIXCHECK_USERS).map((u) => [u.id, u]));
 	readonly checks = new Map<string, StoredCheck>();
@@ -197,6 +202,8 @@ export class FlixcheckProvider implements Provider {
 	}
 
 	handle(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+		if (req.mount === 'flixcheck-www' && !req.path.startsWith('/api/v1/portal/'))
+			return json(404, { message: 'Not found' });
 		if (req.path === '/portal/oauth/authorize') return this.consent(req);
 		if (req.path === '/guest/v7/oauth-tokens') return this.token(req, sandbox);
 		if (!req.path.startsWith('/user/v7/') && !req.path.startsWith('/api/v1/portal/'))

@@ -14,6 +14,8 @@ import type { AddressInfo } from 'node:net';
  */
 
 export interface SandboxRequest {
+	/** The prefix the request came in on: the provider's name, or one of its other `mounts`. */
+	mount: string;
 	method: string;
 	/** Path below the provider prefix, without the query string. */
 	path: string;
@@ -34,7 +36,26 @@ export interface SandboxResponse {
 	raw?: Buffer | string;
 }
 
-export type FaultKind = 'status' | 'slow' | 'malformed' | 'drop' | 'rateLimit';
+/**
+ * - `status`: an answer with `status` (and `headers`) and a JSON message;
+ * - `slow`: an answer after `delayMs`;
+ * - `malformed`: a 200 whose body is not JSON;
+ * - `echo`: a 200 whose body is not JSON and repeats the request's headers, as a
+ *   misconfigured proxy's debug page would: secrets included;
+ * - `html`: an HTML error page with `status` (default 502), as a load balancer sends;
+ * - `drop`: the connection is closed without an answer;
+ * - `rateLimit`: the provider's 429 for a wait of `delayMs`, or a 429 with `headers` as given;
+ * - `stuckPager`: the request is processed as if it asked for page 1, whatever page it asked for.
+ */
+export type FaultKind =
+	| 'status'
+	| 'slow'
+	| 'malformed'
+	| 'echo'
+	| 'html'
+	| 'drop'
+	| 'rateLimit'
+	| 'stuckPager';
 
 export interface Fault {
 	provider: string;
@@ -52,6 +73,8 @@ export interface Fault {
 
 export interface Provider {
 	name: string;
+	/** Further prefixes it answers on (another host of the same provider). */
+	mounts?: string[];
 	handle(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxResponse> | SandboxResponse;
 	/** Answers a request the provider's rate limit turned away. */
 	rateLimited?(retryAfterMs: number): SandboxResponse;
@@ -94,9 +117,11 @@ export class Sandbox {
 	private readonly counters = new Map<string, number>();
 	private faults: Fault[] = [];
 	private readonly windows = new Map<string, number[]>();
-	/** Every request seen, newest last (method, provider, path, headers, raw body). */
+	/** Every request seen, newest last (method, provider, path, headers, raw body, time). */
 	readonly log: Array<{
 		provider: string;
+		mount: string;
+		at: number;
 		method: string;
 		path: string;
 		headers: http.IncomingHttpHeaders;
@@ -104,8 +129,14 @@ export class Sandbox {
 	}> = [];
 	url = '';
 
+	/** Providers by every prefix they answer on. */
+	private readonly mounts = new Map<string, Provider>();
+
 	constructor(providers: Provider[]) {
-		for (const p of providers) this.providers.set(p.name, p);
+		for (const p of providers) {
+			this.providers.set(p.name, p);
+			for (const mount of [p.name, ...(p.mounts ?? [])]) this.mounts.set(mount, p);
+		}
 	}
 
 	provider<T extends Provider>(name: string): T {
@@ -194,7 +225,7 @@ export class Sandbox {
 	private async dispatch(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer) {
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const [, prefix, ...rest] = url.pathname.split('/');
-		const provider = this.providers.get(prefix);
+		const provider = this.mounts.get(prefix);
 		if (!provider) return this.send(res, json(404, { message: `no provider "${prefix}"` }));
 		const path = `/${rest.join('/')}`;
 		const method = (req.method ?? 'GET').toUpperCase();
@@ -202,6 +233,8 @@ export class Sandbox {
 		this.bump(provider.name, route);
 		this.log.push({
 			provider: provider.name,
+			mount: prefix,
+			at: Date.now(),
 			method,
 			path: `${path}${url.search}`,
 			headers: req.headers,
@@ -209,22 +242,36 @@ export class Sandbox {
 		});
 
 		const before = this.takeFault(provider.name, route, 'before');
-		if (before) return this.applyFault(res, before, provider);
+		if (before?.kind === 'stuckPager') url.searchParams.set('page', '1');
+		else if (before) return this.applyFault(res, before, provider, req.headers);
 
 		const wait = this.rateLimitWait(provider);
 		if (wait > 0 && provider.rateLimited) return this.send(res, provider.rateLimited(wait));
 
 		const parsed = parseBody(req.headers, raw);
 		const answer = await provider.handle(
-			{ method, path, query: url.searchParams, headers: req.headers, rawBody: raw, ...parsed },
+			{
+				mount: prefix,
+				method,
+				path,
+				query: url.searchParams,
+				headers: req.headers,
+				rawBody: raw,
+				...parsed,
+			},
 			this,
 		);
 		const after = this.takeFault(provider.name, route, 'after');
-		if (after) return this.applyFault(res, after, provider);
+		if (after) return this.applyFault(res, after, provider, req.headers);
 		this.send(res, answer);
 	}
 
-	private async applyFault(res: http.ServerResponse, fault: Fault, provider: Provider) {
+	private async applyFault(
+		res: http.ServerResponse,
+		fault: Fault,
+		provider: Provider,
+		headers: http.IncomingHttpHeaders,
+	) {
 		switch (fault.kind) {
 			case 'drop':
 				res.socket?.destroy();
@@ -238,7 +285,24 @@ export class Sandbox {
 					raw: '{"this is": not json',
 					headers: { 'content-type': 'application/json' },
 				});
+			case 'echo':
+				return this.send(res, {
+					status: 200,
+					raw: `Proxy debug: request received\n${Object.entries(headers)
+						.map(([name, value]) => `${name}: ${String(value)}`)
+						.join('\n')}\n`,
+					headers: { 'content-type': 'text/plain' },
+				});
+			case 'html':
+				return this.send(res, {
+					status: fault.status ?? 502,
+					raw: `<!DOCTYPE html>\n<html><head><title>${fault.status ?? 502} Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>The upstream server did not answer.</p></body></html>`,
+					headers: { 'content-type': 'text/html' },
+				});
 			case 'rateLimit':
+				if (fault.headers) {
+					return this.send(res, json(429, { message: 'Too Many Requests' }, fault.headers));
+				}
 				return this.send(
 					res,
 					provider.rateLimited?.(fault.delayMs ?? 1000) ??

@@ -94,7 +94,17 @@ const PRICES: Record<string, number> = {
 	giftcard: 300,
 };
 
-const SEND_TYPES = new Set(['postcard', 'letter', 'windowlessletter', 'notecard', 'giftcard']);
+/**
+ * Send routes of the current API reference, by the mailer type they place. The
+ * windowed letter's route was `/send/letter` in the earlier reference.
+ */
+const SEND_ROUTES: Record<string, string> = {
+	postcard: 'postcard',
+	windowedletter: 'letter',
+	windowlessletter: 'windowlessletter',
+	notecard: 'notecard',
+	giftcard: 'giftcard',
+};
 const RECORD_TYPES = new Set([
 	'all',
 	'likelytomove',
@@ -344,15 +354,15 @@ export class ThanksIoProvider implements Provider {
 			}
 		}
 		match = /^\/send\/([a-z]+)$/.exec(path);
-		if (match && method === 'POST' && SEND_TYPES.has(match[1])) {
-			return this.send(match[1], req, sandbox);
+		if (match && method === 'POST' && SEND_ROUTES[match[1]]) {
+			return this.send(SEND_ROUTES[match[1]], req, sandbox);
 		}
 		if (method === 'GET' && path === '/orders/list') {
 			const subAccount = req.query.get('sub_account_id');
 			const orders = [...this.orders.values()]
 				.reverse()
 				.filter((o) => subAccount === null || String(o.sub_account_id) === subAccount);
-			return this.paged(req, path, orders);
+			return this.paged(req, path, orders, 'limit');
 		}
 		match = /^\/orders\/(\d+)\/track$/.exec(path);
 		if (match && method === 'GET') {
@@ -490,8 +500,19 @@ export class ThanksIoProvider implements Provider {
 		return { size, page };
 	}
 
-	private paged(req: SandboxRequest, path: string, rows: Row[]): SandboxResponse {
-		const parsed = this.pageOf(req, 'items_per_page', MAX_ITEMS_PER_PAGE, 25);
+	/**
+	 * A Laravel page. Lists take `items_per_page`; the orders list's page size is
+	 * `limit` (1 to 100) in the API reference the orders route comes from, and is
+	 * read from `items_per_page` only when `limit` is not given.
+	 */
+	private paged(
+		req: SandboxRequest,
+		path: string,
+		rows: Row[],
+		sizeParameter: 'items_per_page' | 'limit' = 'items_per_page',
+	): SandboxResponse {
+		const given = req.query.has(sizeParameter) ? sizeParameter : 'items_per_page';
+		const parsed = this.pageOf(req, given, MAX_ITEMS_PER_PAGE, 25);
 		if (parsed.error) return parsed.error;
 		const { size, page } = parsed as { size: number; page: number };
 		const last = Math.max(1, Math.ceil(rows.length / size));
@@ -708,15 +729,15 @@ export class ThanksIoProvider implements Provider {
 			type,
 			size: type === 'postcard' ? (body.size ?? '4x6') : undefined,
 			message: body.message ?? null,
-			message_template_id: body.message_template ?? null,
-			image_template_id: body.image_template ?? null,
+			message_template_id: body.message_template_id ?? null,
+			image_template_id: body.image_template_id ?? null,
 			front_image: body.front_image_url ?? null,
-			style: body.handwriting_style ?? 1,
+			style: body.handwriting_style_id ?? 1,
 			handwriting_color: body.handwriting_color ?? null,
 			giftcard_brand: body.giftcard_brand ?? null,
 			giftcard_amount: body.giftcard_amount_in_cents ?? null,
-			mailing_list_ids_used: Array.isArray(body.mailing_lists)
-				? body.mailing_lists.join(',')
+			mailing_list_ids_used: Array.isArray(body.mailing_list_ids)
+				? body.mailing_list_ids.join(',')
 				: null,
 			total_estimated_recipients: recipients,
 			total_recipients: recipients,
@@ -727,7 +748,8 @@ export class ThanksIoProvider implements Provider {
 			return_address: body.return_address ?? null,
 			return_address2: body.return_address2 ?? null,
 			return_city: body.return_city ?? null,
-			return_province: body.return_province ?? null,
+			// Requests name the state `return_state`; orders answer with `return_province`.
+			return_province: body.return_state ?? null,
 			return_postal_code: body.return_postal_code ?? null,
 			status,
 			display_status: status.charAt(0).toUpperCase() + status.slice(1),
@@ -743,7 +765,7 @@ export class ThanksIoProvider implements Provider {
 	private send(type: string, req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
 		const body = req.body ?? {};
 		const errors: Record<string, string[]> = {};
-		const audiences = ['mailing_lists', 'recipients', 'radius_search'].filter(
+		const audiences = ['mailing_list_ids', 'recipients', 'radius_search'].filter(
 			(k) => body[k] !== undefined,
 		);
 		if (audiences.length !== 1) {
@@ -767,10 +789,10 @@ export class ThanksIoProvider implements Provider {
 				count = recipients.length;
 			}
 		}
-		if (body.mailing_lists !== undefined) {
-			const ids = body.mailing_lists as unknown[];
+		if (body.mailing_list_ids !== undefined) {
+			const ids = body.mailing_list_ids as unknown[];
 			if (!Array.isArray(ids) || ids.length === 0 || !ids.every(isId)) {
-				errors.mailing_lists = ['The mailing lists must be an array of IDs.'];
+				errors.mailing_list_ids = ['The mailing list ids must be an array of IDs.'];
 			} else if (!ids.every((id) => this.mailingLists.has(Number(id)))) {
 				return json(400, { message: 'Mailing List Does Not Exist' });
 			} else {
@@ -795,37 +817,37 @@ export class ThanksIoProvider implements Provider {
 			count = records;
 		}
 		const needsFront = type === 'postcard' || type === 'notecard' || type === 'giftcard';
-		if (body.message !== undefined && body.message_template !== undefined) {
+		if (body.message !== undefined && body.message_template_id !== undefined) {
 			errors.message = ['Give a message or a message template, not both.'];
 		}
-		if (needsFront && body.message === undefined && body.message_template === undefined) {
+		if (needsFront && body.message === undefined && body.message_template_id === undefined) {
 			errors.message = ['The message field is required when message template is not present.'];
 		}
 		if (
-			body.message_template !== undefined &&
-			!this.messageTemplates.some((t) => t.id === Number(body.message_template))
+			body.message_template_id !== undefined &&
+			!this.messageTemplates.some((t) => t.id === Number(body.message_template_id))
 		) {
-			errors.message_template = ['The selected message template is invalid.'];
+			errors.message_template_id = ['The selected message template id is invalid.'];
 		}
-		if (needsFront && body.front_image_url === undefined && body.image_template === undefined) {
+		if (needsFront && body.front_image_url === undefined && body.image_template_id === undefined) {
 			errors.front_image_url = [
 				'The front image url field is required when image template is not present.',
 			];
 		}
 		if (
-			body.image_template !== undefined &&
-			!this.imageTemplates.some((t) => t.id === Number(body.image_template))
+			body.image_template_id !== undefined &&
+			!this.imageTemplates.some((t) => t.id === Number(body.image_template_id))
 		) {
-			errors.image_template = ['The selected image template is invalid.'];
+			errors.image_template_id = ['The selected image template id is invalid.'];
 		}
 		if (type === 'postcard' && !['4x6', '6x9', '6x11', undefined].includes(body.size as string)) {
 			errors.size = ['The selected size is invalid.'];
 		}
 		if (
-			body.handwriting_style !== undefined &&
-			!HANDWRITING_STYLES.some((s) => s.handwriting_style_id === Number(body.handwriting_style))
+			body.handwriting_style_id !== undefined &&
+			!HANDWRITING_STYLES.some((s) => s.handwriting_style_id === Number(body.handwriting_style_id))
 		) {
-			errors.handwriting_style = ['The selected handwriting style is invalid.'];
+			errors.handwriting_style_id = ['The selected handwriting style id is invalid.'];
 		}
 		if (
 			body.handwriting_color !== undefined &&

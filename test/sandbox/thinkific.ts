@@ -92,8 +92,11 @@ export class ThinkificProvider implements Provider {
 	name = 'thinkific';
 	readonly auth = new TokenAuthority('tk', 'bearer', 86399);
 	rateLimit = { limit: 120, windowMs: 60_000 };
-	/** How the 429 answer's `RateLimit-Reset` is written: epoch seconds or ms to wait. */
-	resetReading: 'epochSeconds' | 'millisecondsToWait' = 'epochSeconds';
+	/**
+	 * How the 429 answer's `RateLimit-Reset` is written: epoch seconds (developer
+	 * docs), milliseconds to wait (support site) or seconds to wait (IETF draft).
+	 */
+	resetReading: 'epochSeconds' | 'millisecondsToWait' | 'secondsToWait' = 'epochSeconds';
 	users = new Map<number, ThinkificUser>();
 	enrollments = new Map<number, Row>();
 	externalOrders = new Map<number, Row & { transactions: Row[] }>();
@@ -137,10 +140,11 @@ export class ThinkificProvider implements Provider {
 	}
 
 	rateLimited(retryAfterMs: number): SandboxResponse {
-		const reset =
-			this.resetReading === 'epochSeconds'
-				? String(Math.ceil((Date.now() + retryAfterMs) / 1000))
-				: String(Math.max(1, Math.ceil(retryAfterMs)));
+		const reset = {
+			epochSeconds: () => String(Math.ceil((Date.now() + retryAfterMs) / 1000)),
+			millisecondsToWait: () => String(Math.max(1, Math.ceil(retryAfterMs))),
+			secondsToWait: () => String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
+		}[this.resetReading]();
 		return json(429, { error: 'Rate limit exceeded' }, { 'RateLimit-Reset': reset });
 	}
 
@@ -341,6 +345,10 @@ export class ThinkificProvider implements Provider {
 			writable: true,
 			enumerable: false,
 		});
+		Object.defineProperty(user, 'provider', {
+			value: body.external_id === undefined ? undefined : (body.provider ?? 'SSO'),
+			enumerable: false,
+		});
 		Object.defineProperty(user, 'group_ids', {
 			value: (body.group_ids as number[]) ?? [],
 			enumerable: false,
@@ -374,6 +382,13 @@ export class ThinkificProvider implements Provider {
 				(u) => u.email === String(body.email).toLowerCase() && u.id !== existing?.id,
 			);
 			if (taken) add('email', 'has already been taken');
+		}
+		// The Admin API spec: `provider` (SSO, the default, or OPENID_CONNECT) goes with `external_id`.
+		if (body.provider !== undefined) {
+			if (!['SSO', 'OPENID_CONNECT'].includes(String(body.provider))) add('provider', 'is invalid');
+			if (body.external_id === undefined && !existing) {
+				add('provider', 'can only be given with an external_id');
+			}
 		}
 		if (body.password !== undefined && String(body.password).length < 6) {
 			add('password', 'is too short (minimum is 6 characters)');
@@ -427,7 +442,9 @@ export class ThinkificProvider implements Provider {
 		const key = decodeURIComponent(id ?? '');
 		let user: ThinkificUser | undefined;
 		if (provider === 'SSO' || provider === 'OPENID_CONNECT') {
-			user = [...this.users.values()].find((u) => (u as Row).external_id === key);
+			user = [...this.users.values()].find(
+				(u) => (u as Row).external_id === key && ((u as Row).provider ?? 'SSO') === provider,
+			);
 		} else if (provider !== null) {
 			return json(400, { error: 'provider is invalid' });
 		} else {

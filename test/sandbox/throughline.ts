@@ -100,6 +100,8 @@ export class ThroughLineProvider implements Provider {
 	handle(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
 		if (req.path === '/oauth/token') return this.token(req, sandbox);
 		if (!req.path.startsWith('/v1/')) return json(404, { error: 'Not found' });
+		// Every API call counts against the customer's daily quota (1,000 a day).
+		sandbox.bump(this.name, 'api calls');
 		if (!this.auth.bearer(req.headers.authorization)) {
 			return json(401, {
 				error: 'invalid_token',
@@ -109,7 +111,7 @@ export class ThroughLineProvider implements Provider {
 		const path = req.path.slice(3);
 		if (req.method === 'GET' && path === '/countries') return json(200, { countries: COUNTRIES });
 		if (req.method === 'GET' && path === '/topics') return json(200, { topics: TOPICS });
-		if (req.method === 'GET' && path === '/helplines') return this.search(req);
+		if (req.method === 'GET' && path === '/helplines') return this.search(req, sandbox);
 		const one = /^\/helplines\/([^/]+)$/.exec(path);
 		if (req.method === 'GET' && one) {
 			const helpline = this.helplines.find((h) => h.id === decodeURIComponent(one[1]));
@@ -146,8 +148,9 @@ export class ThroughLineProvider implements Provider {
 		return json(200, this.auth.issue(client.id, false, { scope: 'public' }));
 	}
 
-	private search(req: SandboxRequest): SandboxResponse {
+	private search(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
 		const code = (req.query.get('country_code') ?? '').toUpperCase();
+		sandbox.bump(this.name, 'helpline searches');
 		if (!COUNTRIES.some((c) => c.code === code))
 			return json(400, { error: `Unknown country_code "${code}"` });
 		const limitText = req.query.get('limit');
@@ -155,9 +158,13 @@ export class ThroughLineProvider implements Provider {
 		if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) {
 			return json(400, { error: 'limit must be between 1 and 100' });
 		}
-		const topicCode = req.query.get('topic');
-		const topic = topicCode ? TOPICS.find((t) => t.code === topicCode) : undefined;
-		if (topicCode && !topic) return json(400, { error: `Unknown topic "${topicCode}"` });
+		// The documented example passes the topic's name (`topic=suicidal%20thoughts`), in any
+		// case; whether a code is accepted is not documented, so it is not.
+		const topicName = req.query.get('topic');
+		const topic = topicName
+			? TOPICS.find((t) => t.name.toLowerCase() === topicName.trim().toLowerCase())
+			: undefined;
+		if (topicName && !topic) return json(400, { error: `Unknown topic "${topicName}"` });
 		let found = this.helplines.filter((h) => h.country.code === code);
 		if (topic) found = found.filter((h) => h.topics.includes(topic.name));
 		if (req.query.get('priority_only') === 'true') {

@@ -1,6 +1,6 @@
 import { describeErrorBody, redact } from '../../nodes/shared/errors';
 import { collectPages } from '../../nodes/shared/pagination';
-import { rateLimitWaitMs } from '../../nodes/shared/rateLimit';
+import { rateLimitWait } from '../../nodes/shared/rateLimit';
 import { describeInsecureUrl, describeUnsafePath, isSecureUrl } from '../../nodes/shared/url';
 
 describe('rate-limit waits', () => {
@@ -11,17 +11,23 @@ describe('rate-limit waits', () => {
 		[{ 'retry-after': new Date(now + 5000).toUTCString() }, 5000],
 		[{ 'RateLimit-Reset': String(now / 1000 + 7) }, 7000], // epoch seconds
 		[{ 'ratelimit-reset': String(now + 4000) }, 4000], // epoch milliseconds
-		[{ 'ratelimit-reset': '1500' }, 1500], // milliseconds to wait
+		[{ 'ratelimit-reset': '1500' }, 1500], // 1500 s is past the cap: milliseconds to wait
 		[{ 'x-ratelimit-reset': ['2500'] }, 2500],
-		[{ 'ratelimit-reset': String(now / 1000 - 10) }, 0], // already past
-	])('%j → %i ms', (headers, expected) => {
-		expect(rateLimitWaitMs(headers, 0, now)).toBe(expected);
+		[{ 'ratelimit-reset': '3' }, 3000], // seconds (the IETF draft), the longer reading
+		[{ 'ratelimit-reset': '90' }, 90000],
+		[{ 'ratelimit-reset': String(now / 1000 - 10) }, 1000], // already past: the floor
+		[{ 'Retry-After': '0' }, 1000], // never at once
+		[{ 'Retry-After': '-5' }, 1000],
+		[{ 'Retry-After': new Date(now - 5000).toUTCString() }, 1000],
+	])('%j → %i ms, as the provider said', (headers, expected) => {
+		expect(rateLimitWait(headers, 0, now)).toEqual({ ms: expected, fromProvider: true });
 	});
 
-	test('without headers the wait doubles with each attempt', () => {
-		expect([0, 1, 2, 3].map((attempt) => rateLimitWaitMs(undefined, attempt, now))).toEqual([
-			1000, 2000, 4000, 8000,
-		]);
+	test('without headers the wait doubles with each attempt, and says it is a guess', () => {
+		expect([0, 1, 2, 3].map((attempt) => rateLimitWait(undefined, attempt, now))).toEqual(
+			[1000, 2000, 4000, 8000].map((ms) => ({ ms, fromProvider: false })),
+		);
+		expect(rateLimitWait({ 'retry-after': '' }, 0, now).fromProvider).toBe(false);
 	});
 });
 

@@ -29,33 +29,49 @@ describe('thanks.io mailers', () => {
 					return_name: 'Acme',
 					return_address: '1 Shop Street',
 					return_city: 'Fake City',
-					return_province: 'NY',
+					return_state: 'NY',
 					return_postal_code: '55555',
 				},
 				recipientExtra: { custom1: '={{ $json.code }}', email: '={{ $json.mail }}' },
-				options: { qrcode_url: 'https://example.com/qr', send_standard_mail: true },
+				options: {
+					qrcode_url: 'https://example.com/qr',
+					send_standard_mail: true,
+					email_additional: 'alerts@example.com',
+					metadata: '{"crmId": "c-1"}',
+				},
 			},
 			{ items: [{ ...person(1), code: 'A1', mail: 'a@example.com' }, person(2), person(3)] },
 		);
 		expect(items).toHaveLength(3);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[0].json).toMatchObject({ status: 'reviewing', type: 'postcard', size: '6x9' });
+		expect(items[0].json).toMatchObject({
+			status: 'reviewing',
+			type: 'postcard',
+			size: '6x9',
+			// Orders answer with the state as `return_province`; requests send `return_state`.
+			return_province: 'NY',
+		});
 		expect(t.sandbox.count('thanksio', 'mailers sent')).toBe(3);
 		const [first] = t.provider.sends;
 		expect(first).toEqual({
 			size: '6x9',
 			message: 'Hi %FIRST_NAME%, thank you!',
 			front_image_url: 'https://example.com/front.png',
+			// The current API reference's names, and the earlier reference's, with the same value.
+			handwriting_style_id: 4,
 			handwriting_style: 4,
 			handwriting_color: '#4287f5',
 			sub_account: 7,
 			return_name: 'Acme',
 			return_address: '1 Shop Street',
 			return_city: 'Fake City',
-			return_province: 'NY',
+			return_state: 'NY',
 			return_postal_code: '55555',
 			qrcode_url: 'https://example.com/qr',
 			send_standard_mail: true,
+			notification_emails: 'alerts@example.com',
+			email_additional: 'alerts@example.com',
+			metadata: { crmId: 'c-1' },
 			recipients: [{ ...person(1), custom1: 'A1', email: 'a@example.com' }],
 		});
 		expect(t.provider.sends[2].recipients).toEqual([person(3)]);
@@ -89,17 +105,20 @@ describe('thanks.io mailers', () => {
 			},
 			{ items: [person(4)] },
 		);
-		expect(sends('POST /api/v2/send/letter')).toBe(1);
+		// The windowed letter's route in the current API reference (earlier: /send/letter).
+		expect(sends('POST /api/v2/send/windowedletter')).toBe(1);
 		expect(sends('POST /api/v2/send/windowlessletter')).toBe(1);
 		expect(sends('POST /api/v2/send/notecard')).toBe(1);
 		expect(sends('POST /api/v2/send/giftcard')).toBe(1);
 		expect(t.provider.sends[1]).toMatchObject({ pdf_only_url: 'https://example.com/letter.pdf' });
 		expect(t.provider.sends[1].message).toBeUndefined();
-		expect(t.provider.sends[2]).toMatchObject({ image_template: 15 });
+		expect(t.provider.sends[2]).toMatchObject({ image_template_id: 15, image_template: 15 });
 		expect(t.provider.sends[3]).toMatchObject({
 			giftcard_brand: 'starbucksus',
 			giftcard_amount_in_cents: 2500,
 		});
+		// Gift cards have no QR code in the API reference, so the option is not offered.
+		expect(t.provider.sends[3].qrcode_url).toBeUndefined();
 		expect(gift[0].json).toMatchObject({ type: 'giftcard', giftcard_amount: 2500 });
 		expect(t.sandbox.count('thanksio', 'mailers sent')).toBe(4);
 	});
@@ -168,6 +187,7 @@ describe('thanks.io mailers', () => {
 			total_recipients: 4,
 			mailing_list_ids_used: String(list.id),
 		});
+		expect(t.provider.sends[0].mailing_list_ids).toEqual([list.id]);
 		expect(t.provider.sends[0].mailing_lists).toEqual([list.id]);
 		expect(t.provider.sends[0].recipients).toBeUndefined();
 		await t.run({
@@ -192,7 +212,12 @@ describe('thanks.io mailers', () => {
 			{ ...postcard, message: '', messageTemplate: 10, frontImageUrl: '', imageTemplate: 11 },
 			{ items: [person(1)] },
 		);
-		expect(t.provider.sends[0]).toMatchObject({ message_template: 10, image_template: 11 });
+		expect(t.provider.sends[0]).toMatchObject({
+			message_template_id: 10,
+			image_template_id: 11,
+			message_template: 10,
+			image_template: 11,
+		});
 		expect(t.provider.sends[0].message).toBeUndefined();
 	});
 });

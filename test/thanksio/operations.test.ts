@@ -253,6 +253,8 @@ describe('thanks.io orders', () => {
 		expect(Number(all[0].json.id)).toBeGreaterThan(Number(all[229].json.id));
 		const pages = requests('/api/v2/orders/list');
 		expect(pages.map((r) => query(r.path).get('page'))).toEqual(['1', '2', '3']);
+		// The spec's page size for orders is `limit` (1 to 100); `items_per_page` goes along.
+		expect(pages.every((r) => query(r.path).get('limit') === '100')).toBe(true);
 		expect(pages.every((r) => query(r.path).get('items_per_page') === '100')).toBe(true);
 		const [none] = await t.run({
 			resource: 'order',

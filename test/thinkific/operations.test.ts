@@ -69,6 +69,68 @@ describe.each<Auth>(['thinkificApi', 'thinkificOAuth2Api'])('Thinkific users (%s
 		expect(secretsIn(items, t.provider)).toEqual([]);
 	});
 
+	test('a user created with an OpenID Connect external ID is found by it', async () => {
+		const [created] = await t.run(
+			{
+				resource: 'user',
+				operation: 'create',
+				firstName: 'Grace',
+				lastName: 'Hopper',
+				email: 'grace@example.com',
+				additionalFields: { externalId: 'oidc|42', provider: 'OPENID_CONNECT' },
+			},
+			{ using: auth },
+		);
+		expect(bodyOf('POST', '/users')).toMatchObject({
+			external_id: 'oidc|42',
+			provider: 'OPENID_CONNECT',
+		});
+		const [found] = await t.run(
+			{ resource: 'user', operation: 'get', userId: 'oidc|42', idType: 'OPENID_CONNECT' },
+			{ using: auth },
+		);
+		expect(found[0].json.id).toBe(created[0].json.id);
+		const get = t.sandbox.log.at(-1)!;
+		expect(get.path).toBe('/api/public/v1/users/oidc%7C42?provider=OPENID_CONNECT');
+	});
+
+	test('a provider without an external ID, or an external ID of "..", is refused before any request', async () => {
+		const noId = await t
+			.run(
+				{
+					resource: 'user',
+					operation: 'create',
+					firstName: 'A',
+					lastName: 'B',
+					email: 'ab@example.com',
+					additionalFields: { provider: 'SSO' },
+				},
+				{ using: auth },
+			)
+			.catch((e: Error) => e);
+		expect((noId as Error).message).toMatch(
+			/^Invalid "External ID Provider" in item 0: it is given without an External ID/,
+		);
+		for (const operation of ['get', 'update', 'delete']) {
+			const dotted = await t
+				.run(
+					{
+						resource: 'user',
+						operation,
+						userId: '..',
+						idType: 'SSO',
+						updateFields: { firstName: 'X' },
+					},
+					{ using: auth },
+				)
+				.catch((e: Error) => e);
+			expect((dotted as Error).message).toMatch(
+				/^Invalid "User ID" in item 0: "\.\." is not an ID/,
+			);
+		}
+		expect(t.sandbox.log.filter((r) => r.path.startsWith('/api/'))).toHaveLength(0);
+	});
+
 	test('get, update (returning the updated user) and delete a user', async () => {
 		t.provider.seedUsers(3);
 		const [got] = await t.run({ resource: 'user', operation: 'get', userId: '2' }, { using: auth });
@@ -587,7 +649,7 @@ describe('Thinkific parameter validation', () => {
 				additionalFields: { customProfileFieldsJson: '"Phone"' },
 			},
 			{},
-			'Invalid "Custom Profile Fields (JSON)" in item 0: it must be a JSON object or array',
+			'Invalid "Custom Profile Fields (JSON)" in item 0: it must be a JSON array or object',
 		],
 		[
 			{ ...createUser, email: 'a@example.com', additionalFields: { password: 'abc' } },

@@ -31,9 +31,55 @@ describe('ThroughLine operations', () => {
 		const search = t.sandbox.log.find((r) => r.path.startsWith('/v1/helplines?'))!;
 		const qs = new URLSearchParams(search.path.split('?')[1]);
 		expect(qs.get('country_code')).toBe('US');
-		expect(qs.get('topic')).toBe('anxiety');
+		// The topic goes by its name, as ThroughLine's documented example sends it.
+		expect(qs.get('topic')).toBe('Anxiety');
 		expect(qs.get('limit')).toBe('5');
 		expect(secretsIn(items)).toBe(false);
+		// The daily quota: one call for the search, none spent on checking its parameters.
+		expect(t.sandbox.count('throughline', 'api calls')).toBe(1);
+	});
+
+	test('a topic typed as its code is sent as its name, with one look-up per execution', async () => {
+		const [items] = await t.run(
+			{
+				resource: 'helpline',
+				operation: 'search',
+				countryCode: 'NZ',
+				topic: '={{ $json.topic }}',
+				priorityOnly: true,
+			},
+			{ items: [{ topic: 'suicidal-thoughts' }, { topic: 'suicidal-thoughts' }] },
+		);
+		expect(items.length).toBeGreaterThan(0);
+		const topics = t.sandbox.log
+			.filter((r) => r.path.startsWith('/v1/helplines?'))
+			.map((r) => new URLSearchParams(r.path.split('?')[1]).get('topic'));
+		expect(topics).toEqual(['Suicidal thoughts', 'Suicidal thoughts']);
+		expect(t.sandbox.count('throughline', 'GET /v1/topics')).toBe(1);
+		expect(t.sandbox.count('throughline', 'api calls')).toBe(3);
+	});
+
+	test('the sandbox, like the documented API, knows topics by name only', async () => {
+		const [{ access_token: token }] = [
+			(await (
+				await fetch(`${t.sandbox.url}/throughline/oauth/token`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/x-www-form-urlencoded' },
+					body: new URLSearchParams({
+						grant_type: 'client_credentials',
+						client_id: THROUGHLINE_CLIENT.id,
+						client_secret: THROUGHLINE_CLIENT.secret,
+					}),
+				})
+			).json()) as { access_token: string },
+		];
+		const search = async (topic: string) =>
+			await fetch(
+				`${t.sandbox.url}/throughline/v1/helplines?country_code=us&topic=${encodeURIComponent(topic)}&priority_only=true`,
+				{ headers: { authorization: `Bearer ${token}` } },
+			);
+		expect((await search('suicidal thoughts')).status).toBe(200);
+		expect((await search('suicidal-thoughts')).status).toBe(400);
 	});
 
 	test('a priority result set is returned whole, never cut to its first entry', async () => {
@@ -258,7 +304,7 @@ describe('ThroughLine operations', () => {
 		expect(countries).toHaveLength(5);
 		const topics = await loadOptions({ ...base, method: 'getTopics' });
 		expect(topics[0]).toEqual({ name: 'Any Topic', value: '' });
-		expect(topics).toContainEqual({ name: 'Depression', value: 'depression' });
+		expect(topics).toContainEqual({ name: 'Depression', value: 'Depression' });
 	});
 });
 
@@ -277,10 +323,6 @@ describe('ThroughLine parameter validation', () => {
 	}
 
 	test.each([
-		[
-			{ country: 'XX', limit: 5 },
-			/Invalid "Country" in item 0: "XX" is not a country ThroughLine covers/,
-		],
 		[
 			{ country: 'USA', limit: 5 },
 			/Invalid "Country" in item 0: "USA" is not a two-letter ISO 3166 country code/,
@@ -302,14 +344,34 @@ describe('ThroughLine parameter validation', () => {
 		expect(t.sandbox.count('throughline', 'GET /v1/helplines')).toBe(0);
 	});
 
-	test('an unknown topic is refused with the field named', async () => {
+	test.each([
+		[{ countryCode: 'XX' }, /Unknown country_code "XX"/, /country "XX"/],
+		[{ countryCode: 'US', topic: 'gardening' }, /Unknown topic "gardening"/, /topic "gardening"/],
+	])(
+		'ThroughLine itself refuses %j, in one call, and the error says which fields to check',
+		async (fields, message, description) => {
+			const error = (await errorFor({ resource: 'helpline', operation: 'search', ...fields }, [
+				{},
+			])) as unknown as NodeApiError;
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error.message).toMatch(/^ThroughLine answered 400: /);
+			expect(error.message).toMatch(message);
+			expect(error.description).toMatch(description);
+			expect(error.description).toMatch(/Check the "Country" and "Topic" fields/);
+			expect(t.sandbox.count('throughline', 'api calls')).toBe(1);
+		},
+	);
+
+	test('a topic code that no topic has is refused, naming the field', async () => {
 		const error = await errorFor(
-			{ resource: 'helpline', operation: 'search', countryCode: 'US', topic: 'gardening' },
+			{ resource: 'helpline', operation: 'search', countryCode: 'US', topic: 'no-such-topic' },
 			[{}],
 		);
+		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toMatch(
-			/Invalid "Topic" in item 0: "gardening" is not a ThroughLine topic/,
+			/Invalid "Topic" in item 0: "no-such-topic" is not the code or name of a ThroughLine topic/,
 		);
+		expect(t.sandbox.count('throughline', 'GET /v1/helplines')).toBe(0);
 	});
 
 	test('an empty helpline id is refused before any request', async () => {
@@ -339,7 +401,7 @@ describe('ThroughLine parameter validation', () => {
 		const error = await errorFor(search, [
 			{ country: 'US', limit: 3 },
 			{ country: 'US', limit: 3 },
-			{ country: 'XX', limit: 3 },
+			{ country: 'U$', limit: 3 },
 		]);
 		expect(error.message).toMatch(/in item 2/);
 		expect(error.context.itemIndex).toBe(2);
@@ -350,6 +412,7 @@ describe('ThroughLine parameter validation', () => {
 			items: [
 				{ country: 'US', limit: 2 },
 				{ country: 'XX', limit: 2 },
+				// Refused by ThroughLine: the item's error keeps the description and the status.
 				{ country: 'NZ', limit: 0 },
 				{ country: 'GB', limit: 1 },
 			],
@@ -362,9 +425,16 @@ describe('ThroughLine parameter validation', () => {
 			{ item: 2 },
 			{ item: 3 },
 		]);
-		expect(out[2].json.error).toMatch(/Invalid "Country" in item 1/);
-		expect(out[3].json.error).toMatch(/Invalid "Limit" in item 2/);
+		expect(out[2].json).toEqual({
+			error: 'ThroughLine answered 400: Unknown country_code "XX"',
+			description: expect.stringMatching(/Check the "Country" and "Topic" fields/),
+			httpCode: '400',
+		});
+		expect(out[3].json).toEqual({
+			error: 'Invalid "Limit" in item 2: 0 is not a whole number from 1 to 100',
+			description: 'Check the "Limit" parameter of item 2.',
+		});
 		expect((out[4].json.country as { code: string }).code).toBe('GB');
-		expect(t.sandbox.count('throughline', 'GET /v1/helplines')).toBe(2);
+		expect(t.sandbox.count('throughline', 'GET /v1/helplines')).toBe(3);
 	});
 });

@@ -1,18 +1,25 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiRequest, ProviderApi, RequestContext } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
+import type { ApiRequest, ProviderApi } from '../../shared/transport';
+import { createTransport } from '../../shared/transport';
 
 export const flixcheckApi: ProviderApi = {
 	name: 'Flixcheck',
 	credentials: {
 		flixcheckOAuth2Api: {
 			baseUrlField: 'apiBaseUrl',
-			urlFields: { apiBaseUrl: 'API Base URL', portalUrl: 'Portal URL' },
+			otherBaseUrlFields: { v1: 'v1BaseUrl' },
+			urlFields: {
+				apiBaseUrl: 'API Base URL',
+				v1BaseUrl: 'v1 API Base URL',
+				portalUrl: 'Portal URL',
+			},
+			oauth2: true,
 		},
 		flixcheckApi: {
 			baseUrlField: 'apiBaseUrl',
-			urlFields: { apiBaseUrl: 'API Base URL' },
+			otherBaseUrlFields: { v1: 'v1BaseUrl' },
+			urlFields: { apiBaseUrl: 'API Base URL', v1BaseUrl: 'v1 API Base URL' },
 		},
 	},
 	authenticationParameter: 'authentication',
@@ -21,30 +28,37 @@ export const flixcheckApi: ProviderApi = {
 	oauth2: { tokenType: 'Bearer' },
 };
 
+export const { apiRequest, apiRequestAllItems, apiRequestPage } = createTransport(flixcheckApi);
+
 /**
  * The check routes, in one place. Flixcheck documents no v7 route to send or read
- * a check yet, so these are the documented v1 routes with their v1 request and
- * answer shapes. Moving to v7 means changing this object only.
+ * a check, so these are the deprecated v1 routes with their v1 request and answer
+ * shapes, sent to the credential's "v1 API Base URL". Moving to v7 means changing
+ * this object only. `checkId` is a path segment already checked and encoded.
  */
 export const checkRoutes = {
 	send: (check: IDataObject, sendOptions?: IDataObject): ApiRequest => ({
 		method: 'POST',
+		base: 'v1',
 		path: '/api/v1/portal/check',
 		body: sendOptions ? { check, sendOptions } : { check },
 	}),
 	get: (checkId: string): ApiRequest => ({
 		method: 'GET',
-		path: `/api/v1/portal/check/${encodeURIComponent(checkId)}`,
+		base: 'v1',
+		path: `/api/v1/portal/check/${checkId}`,
 	}),
 	pdf: (checkId: string, qs: IDataObject): ApiRequest => ({
 		method: 'GET',
-		path: `/api/v1/portal/check/${encodeURIComponent(checkId)}/pdf`,
+		base: 'v1',
+		path: `/api/v1/portal/check/${checkId}/pdf`,
 		qs,
 		binary: true,
 	}),
 	update: (checkId: string, changes: IDataObject): ApiRequest => ({
 		method: 'PUT',
-		path: `/api/v1/portal/check/${encodeURIComponent(checkId)}`,
+		base: 'v1',
+		path: `/api/v1/portal/check/${checkId}`,
 		body: { check: changes },
 	}),
 	/** Reads the check (or the answer to sending one) out of an answer. */
@@ -66,27 +80,6 @@ export function unwrap(answer: unknown, v1Name?: string): IDataObject {
 	if (v1Name && body[v1Name] && typeof body[v1Name] === 'object')
 		return body[v1Name] as IDataObject;
 	return body;
-}
-
-export async function flixcheckRequest(
-	this: RequestContext,
-	request: ApiRequest,
-	itemIndex?: number,
-): Promise<unknown> {
-	return await apiRequest.call(this, flixcheckApi, request, itemIndex);
-}
-
-export async function flixcheckBinaryRequest(
-	this: RequestContext,
-	request: ApiRequest,
-	itemIndex?: number,
-): Promise<Buffer> {
-	return (await apiRequest.call(
-		this,
-		flixcheckApi,
-		{ ...request, binary: true },
-		itemIndex,
-	)) as Buffer;
 }
 
 /**

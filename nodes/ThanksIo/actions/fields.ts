@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/errors';
-import { compact, optionalEmail, text } from './validate';
+import { compact, optionalEmailOf, readText } from '../../shared/parameters';
 
 /** Field definitions and readers shared by the mailer and recipient operations. */
 
@@ -138,7 +138,7 @@ const NEEDS_PROVINCE = new Set(['US', 'USA', 'CA', 'CAN']);
 
 function addressFieldsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const values: Record<string, string> = {};
-	for (const field of ADDRESS_FIELDS) values[field.api] = text(ctx, itemIndex, field.name);
+	for (const field of ADDRESS_FIELDS) values[field.api] = readText(ctx, itemIndex, field.name);
 	return values;
 }
 
@@ -172,7 +172,7 @@ function extraFieldsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const extra = (ctx.getNodeParameter('recipientExtra', itemIndex, {}) ?? {}) as IDataObject;
 	return compact({
 		...extra,
-		email: optionalEmail(ctx, itemIndex, extra.email, 'Email'),
+		email: optionalEmailOf(ctx, itemIndex, extra.email, 'Email'),
 	});
 }
 

@@ -1,9 +1,35 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { Page } from '../../shared/pagination';
-import { collectPages } from '../../shared/pagination';
-import type { ProviderApi, RequestContext } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
+import type { Paging, ProviderApi, RequestContext } from '../../shared/transport';
+import { createTransport } from '../../shared/transport';
+
+interface LaravelPage {
+	data?: IDataObject[];
+	links?: { next?: string | null };
+	meta?: { current_page?: number | string; last_page?: number | string };
+	next_page_url?: string | null;
+	current_page?: number | string;
+	last_page?: number | string;
+}
+
+/**
+ * Reads one page of a Laravel paginator, in either of the two shapes thanks.io
+ * uses: `{data, links: {next}, meta: {current_page, last_page}}` or the flat
+ * `{data, next_page_url, current_page, last_page}`.
+ */
+export function readPage(body: unknown): Page<IDataObject> {
+	if (Array.isArray(body)) return { items: body as IDataObject[], hasMore: false };
+	const page = body as LaravelPage | undefined;
+	const items = Array.isArray(page?.data) ? page.data : [];
+	const next = page?.links?.next ?? page?.next_page_url;
+	const current = Number(page?.meta?.current_page ?? page?.current_page);
+	const last = Number(page?.meta?.last_page ?? page?.last_page);
+	const hasMore =
+		(typeof next === 'string' && next !== '') ||
+		(Number.isFinite(current) && Number.isFinite(last) && current < last);
+	return { items, hasMore };
+}
 
 export const thanksIoApi: ProviderApi = {
 	name: 'thanks.io',
@@ -20,73 +46,38 @@ export const thanksIoApi: ProviderApi = {
 	},
 	authenticationParameter: 'authentication',
 	secretFields: ['clientSecret', 'accessToken'],
-	// thanks.io answers an expired or revoked token with 403: n8n refreshes on 401 and 403.
-	// A 403 is a refusal before processing, so repeating the request once is safe, sends included.
-	oauth2: { tokenType: 'Bearer', tokenExpiredStatusCode: [401, 403] },
+	// thanks.io answers an expired or revoked token with 403, and n8n 2.x renews on 401 and
+	// 403. While the stored token has not reached its expiry time, a 403 is first taken for
+	// what it says (no permission): the transport renews the token once at most, if n8n did not.
+	oauth2: {
+		tokenType: 'Bearer',
+		tokenExpiredStatusCode: [401, 403],
+		skipRefreshWhileTokenIsFresh: true,
+	},
+	// Lists take `items_per_page` (the spec gives no maximum; 100 is the largest seen) and `page`.
+	paging: {
+		maxPageSize: 100,
+		query: (page, pageSize) => ({ items_per_page: pageSize, page }),
+		read: (body) => readPage(body),
+	},
 };
 
-export async function thanksIoRequest(
-	this: RequestContext,
-	method: IHttpRequestMethods,
-	path: string,
-	options: { qs?: IDataObject; body?: IDataObject | IDataObject[] } = {},
-	itemIndex?: number,
-): Promise<IDataObject> {
-	const answer = await apiRequest.call(this, thanksIoApi, { method, path, ...options }, itemIndex);
-	return (answer ?? {}) as IDataObject;
-}
-
-/** Largest page sizes the API accepts: `items_per_page` up to 100, recipient `limit` up to 10,000. */
-export const MAX_ITEMS_PER_PAGE = 100;
-export const MAX_RECIPIENTS_PER_PAGE = 10_000;
-
-interface LaravelPage {
-	data?: IDataObject[];
-	links?: { next?: string | null };
-	meta?: { current_page?: number | string; last_page?: number | string };
-	next_page_url?: string | null;
-	current_page?: number | string;
-	last_page?: number | string;
-}
+/** A mailing list's recipients come `limit` (up to 10,000) at a time. */
+export const RECIPIENT_PAGING: Partial<Paging> = {
+	maxPageSize: 10_000,
+	query: (page, pageSize) => ({ limit: pageSize, page }),
+};
 
 /**
- * Reads one page of a Laravel paginator, in either of the two shapes thanks.io
- * uses: `{data, links: {next}, meta: {current_page, last_page}}` or the flat
- * `{data, next_page_url, current_page, last_page}`.
+ * Orders: the older spec documents `limit` (1 to 100), the newer one and third-party
+ * clients `items_per_page`; both are sent, with the same value.
  */
-export function readPage(body: LaravelPage | IDataObject[] | undefined): Page<IDataObject> {
-	if (Array.isArray(body)) return { items: body, hasMore: false };
-	const items = Array.isArray(body?.data) ? body.data : [];
-	const next = body?.links?.next ?? body?.next_page_url;
-	const current = Number(body?.meta?.current_page ?? body?.current_page);
-	const last = Number(body?.meta?.last_page ?? body?.last_page);
-	const hasMore =
-		(typeof next === 'string' && next !== '') ||
-		(Number.isFinite(current) && Number.isFinite(last) && current < last);
-	return { items, hasMore };
-}
+export const ORDER_PAGING: Partial<Paging> = {
+	maxPageSize: 100,
+	query: (page, pageSize) => ({ limit: pageSize, items_per_page: pageSize, page }),
+};
 
-/** Every item of a paged list (or up to `limit`), at the largest page size allowed. */
-export async function listAll(
-	this: RequestContext,
-	path: string,
-	options: { qs?: IDataObject; limit?: number; sizeParameter?: string; maxPageSize?: number } = {},
-	itemIndex?: number,
-): Promise<IDataObject[]> {
-	const sizeParameter = options.sizeParameter ?? 'items_per_page';
-	const maxPageSize = options.maxPageSize ?? MAX_ITEMS_PER_PAGE;
-	return await collectPages({ maxPageSize, limit: options.limit }, async (page, pageSize) =>
-		readPage(
-			(await thanksIoRequest.call(
-				this,
-				'GET',
-				path,
-				{ qs: { ...options.qs, [sizeParameter]: pageSize, page } },
-				itemIndex,
-			)) as LaravelPage,
-		),
-	);
-}
+export const { apiRequest, apiRequestAllItems, apiRequestPage } = createTransport(thanksIoApi);
 
 export interface HandwritingStyle extends IDataObject {
 	handwriting_style_id: number;
@@ -95,11 +86,10 @@ export interface HandwritingStyle extends IDataObject {
 }
 
 export async function listHandwritingStyles(this: RequestContext): Promise<HandwritingStyle[]> {
-	const answer = (await thanksIoRequest.call(this, 'GET', '/handwriting-styles')) as
+	const answer = (await apiRequest.call(this, { method: 'GET', path: '/handwriting-styles' })) as
 		| { data?: HandwritingStyle[] }
-		| HandwritingStyle[]
-		| undefined;
-	return Array.isArray(answer) ? answer : (answer?.data ?? []);
+		| HandwritingStyle[];
+	return Array.isArray(answer) ? answer : (answer.data ?? []);
 }
 
 export interface GiftCardBrand extends IDataObject {
@@ -144,34 +134,39 @@ export function flattenBrands(answer: unknown): GiftCardBrand[] {
 }
 
 export async function listGiftCardBrands(this: RequestContext): Promise<GiftCardBrand[]> {
-	return flattenBrands(await thanksIoRequest.call(this, 'GET', '/giftcard-brands'));
+	return flattenBrands(await apiRequest.call(this, { method: 'GET', path: '/giftcard-brands' }));
 }
 
 export async function listSubAccounts(this: RequestContext): Promise<IDataObject[]> {
-	return await listAll.call(this, '/sub-accounts');
+	return await apiRequestAllItems.call(this, { path: '/sub-accounts' });
 }
 
 export async function listMailingLists(this: RequestContext): Promise<IDataObject[]> {
-	return await listAll.call(this, '/mailing-lists/');
+	return await apiRequestAllItems.call(this, { path: '/mailing-lists/' });
 }
 
 /** The template types thanks.io uses, per mailer. */
 export type MailerType = 'postcard' | 'letter' | 'windowlessletter' | 'notecard' | 'giftcard';
 
+async function listTemplates(
+	ctx: RequestContext,
+	path: string,
+	type?: MailerType,
+): Promise<IDataObject[]> {
+	const templates = await apiRequestAllItems.call(ctx, { path, qs: type ? { type } : {} });
+	return templates.filter((t) => !type || !t.type || t.type === type);
+}
+
 export async function listMessageTemplates(
 	this: RequestContext,
 	type?: MailerType,
 ): Promise<IDataObject[]> {
-	const templates = await listAll.call(this, '/message-templates/', {
-		qs: type ? { type } : {},
-	});
-	return templates.filter((t) => !type || !t.type || t.type === type);
+	return await listTemplates(this, '/message-templates/', type);
 }
 
 export async function listImageTemplates(
 	this: RequestContext,
 	type?: MailerType,
 ): Promise<IDataObject[]> {
-	const templates = await listAll.call(this, '/image-templates', { qs: type ? { type } : {} });
-	return templates.filter((t) => !type || !t.type || t.type === type);
+	return await listTemplates(this, '/image-templates', type);
 }

@@ -1,11 +1,15 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/errors';
-import { requiredText, textOf as text, wholeNumberId } from '../../shared/parameters';
+import {
+	idOf,
+	optionalDateOf,
+	requiredText,
+	requiredId as sharedRequiredId,
+	textOf as text,
+} from '../../shared/parameters';
 
 /** Parameter checks, made before any request; each error names the field and the item. */
-
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /** ISO 4217 codes of the currencies in use. */
 const CURRENCIES = new Set(
@@ -20,7 +24,13 @@ const CURRENCIES = new Set(
 	).split(' '),
 );
 
-export { compact, requiredText, textOf } from '../../shared/parameters';
+export {
+	compact,
+	optionalEmailOf,
+	requiredEmailOf,
+	requiredText,
+	textOf,
+} from '../../shared/parameters';
 
 /** A Thinkific record ID: a whole number of 1 or more. */
 export function toId(
@@ -29,7 +39,7 @@ export function toId(
 	value: unknown,
 	label: string,
 ): number {
-	return wholeNumberId(ctx, itemIndex, value, label, 'Thinkific');
+	return idOf(ctx, itemIndex, value, label, 'Thinkific');
 }
 
 /** A required ID parameter (plain or resource locator). */
@@ -39,52 +49,17 @@ export function requiredId(
 	name: string,
 	label: string,
 ): number {
-	return toId(
-		ctx,
-		itemIndex,
-		ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }),
-		label,
-	);
+	return sharedRequiredId(ctx, itemIndex, name, label, 'Thinkific');
 }
 
-export function checkEmail(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	label: string,
-): string {
-	const email = text(value);
-	if (email === '') throw invalidParameter(ctx.getNode(), itemIndex, label, 'it is empty');
-	if (!EMAIL.test(email)) {
-		throw invalidParameter(
-			ctx.getNode(),
-			itemIndex,
-			label,
-			`"${email.slice(0, 100)}" is not an email address`,
-		);
-	}
-	return email;
-}
-
-/** A date and time as ISO 8601, or undefined when the value is empty. */
-export function optionalDate(
+/** A date and time as Thinkific takes it (ISO 8601), or undefined when the value is empty. */
+export function optionalIsoDate(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	value: unknown,
 	label: string,
 ): string | undefined {
-	const given = text(value);
-	if (given === '') return undefined;
-	const date = new Date(given);
-	if (Number.isNaN(date.getTime())) {
-		throw invalidParameter(
-			ctx.getNode(),
-			itemIndex,
-			label,
-			`"${given.slice(0, 60)}" is not a date and time`,
-		);
-	}
-	return date.toISOString();
+	return optionalDateOf(ctx, itemIndex, value, label)?.toISOString();
 }
 
 /** An amount in the currency's smallest unit (cents): a whole number, 0 or more. */
@@ -135,25 +110,4 @@ export function currencyCode(
 		);
 	}
 	return code;
-}
-
-/** A JSON parameter: an object or array given as text or already parsed. */
-export function parseJson(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	label: string,
-): unknown {
-	if (typeof value !== 'string') return value;
-	if (value.trim() === '') return undefined;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch (error) {
-		throw invalidParameter(
-			ctx.getNode(),
-			itemIndex,
-			label,
-			`it is not valid JSON (${(error as Error).message})`,
-		);
-	}
 }

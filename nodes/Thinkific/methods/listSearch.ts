@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, getPage } from '../transport';
+import { apiRequestPage } from '../transport';
 
 /**
  * One page of a list for a resource locator, filtered by name on this side (the
@@ -13,13 +13,13 @@ async function search(
 	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken ?? '1') || 1;
-	const { items, nextPage } = await getPage.call(ctx, path, {}, page, MAX_PAGE_SIZE);
+	const { items, hasMore } = await apiRequestPage.call(ctx, { path }, page);
 	const wanted = (filter ?? '').trim().toLowerCase();
 	return {
 		results: items
 			.filter((item) => wanted === '' || String(item.name).toLowerCase().includes(wanted))
 			.map((item) => ({ name: String(item.name), value: String(item.id) })),
-		paginationToken: nextPage === undefined ? undefined : String(nextPage),
+		paginationToken: hasMore ? String(page + 1) : undefined,
 	};
 }
 

@@ -1,4 +1,4 @@
-import { REFUSED_URL, secureUrlExpression } from '../../shared/url';
+import { REFUSED_URL, secureUrlBody } from '../../shared/url';
 
 /**
  * The Thinkific site a credential belongs to. Users give its subdomain as `acme`,
@@ -41,12 +41,6 @@ function subdomainOf(reference: string): string {
 function subdomainIsValid(reference: string): string {
 	const value = subdomainOf(reference);
 	return `(${value}.length <= ${MAX_LABEL_LENGTH} && ${LABEL.toString()}.test(${value}))`;
-}
-
-/** The body of an expression made by `secureUrlExpression`, without `={{ … }}`. */
-function secureUrlBody(reference: string, suffix: string): string {
-	const expression = secureUrlExpression(reference, suffix);
-	return expression.slice('={{ '.length, -' }}'.length);
 }
 
 /** `X-Auth-Subdomain` header value: the label, or empty when the value is not one. */

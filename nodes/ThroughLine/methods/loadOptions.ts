@@ -14,7 +14,7 @@ export async function getTopics(this: ILoadOptionsFunctions): Promise<INodePrope
 	return [
 		{ name: 'Any Topic', value: '' },
 		...topics
-			.map((t) => ({ name: t.name, value: t.code }))
+			.map((t) => ({ name: t.name, value: t.name }))
 			.sort((a, b) => a.name.localeCompare(b.name)),
 	];
 }

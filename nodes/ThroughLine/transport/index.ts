@@ -1,7 +1,7 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { ProviderApi, RequestContext } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
+import { createTransport } from '../../shared/transport';
 
 export const throughLineApi: ProviderApi = {
 	name: 'ThroughLine',
@@ -9,23 +9,15 @@ export const throughLineApi: ProviderApi = {
 		throughLineOAuth2Api: {
 			baseUrlField: 'apiBaseUrl',
 			urlFields: { tokenUrl: 'Token URL', apiBaseUrl: 'API Base URL' },
+			oauth2: true,
 		},
 	},
 	secretFields: ['clientSecret'],
 	oauth2: { tokenType: 'Bearer' },
 };
 
-export async function throughLineRequest(
-	this: RequestContext,
-	method: IHttpRequestMethods,
-	path: string,
-	options: { qs?: IDataObject; body?: IDataObject } = {},
-	itemIndex?: number,
-): Promise<IDataObject | undefined> {
-	return (await apiRequest.call(this, throughLineApi, { method, path, ...options }, itemIndex)) as
-		| IDataObject
-		| undefined;
-}
+// ThroughLine's lists come whole: no paging.
+export const { apiRequest, apiRequestAllItems, apiRequestPage } = createTransport(throughLineApi);
 
 export interface Country extends IDataObject {
 	name: string;
@@ -38,11 +30,11 @@ export interface Topic extends IDataObject {
 }
 
 export async function listCountries(this: RequestContext): Promise<Country[]> {
-	const answer = await throughLineRequest.call(this, 'GET', '/countries');
-	return (answer?.countries as Country[] | undefined) ?? [];
+	const answer = await apiRequest.call(this, { method: 'GET', path: '/countries' });
+	return (answer.countries as Country[] | undefined) ?? [];
 }
 
 export async function listTopics(this: RequestContext): Promise<Topic[]> {
-	const answer = await throughLineRequest.call(this, 'GET', '/topics');
-	return (answer?.topics as Topic[] | undefined) ?? [];
+	const answer = await apiRequest.call(this, { method: 'GET', path: '/topics' });
+	return (answer.topics as Topic[] | undefined) ?? [];
 }

@@ -8,8 +8,8 @@ import type {
 import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule } from '../../../shared/router';
 import { describeUnsafePath } from '../../../shared/url';
-import { flixcheckRequest } from '../../transport';
 import { readJson, requiredText } from '../../../shared/parameters';
+import { apiRequest } from '../../transport';
 
 export const option: OperationModule['option'] = {
 	name: 'Send',
@@ -99,7 +99,7 @@ export async function execute(
 	}
 	const body =
 		method === 'GET' ? undefined : readJson(this, itemIndex, 'body', 'Body (JSON)', 'object', {});
-	const answer = await flixcheckRequest.call(
+	const answer: unknown = await apiRequest.call(
 		this,
 		{
 			method,
@@ -123,6 +123,9 @@ export async function execute(
 		return { resource: resource as string };
 	}
 	if (Array.isArray(answer)) return answer as IDataObject[];
-	if (answer && typeof answer === 'object') return answer as IDataObject;
-	return answer === undefined ? { success: true } : { value: answer as string };
+	// An answer without a body (such as 204) reads as {}.
+	if (answer && typeof answer === 'object') {
+		return Object.keys(answer).length ? (answer as IDataObject) : { success: true };
+	}
+	return { value: answer as string };
 }

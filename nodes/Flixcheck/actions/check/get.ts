@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { checkRoutes, flixcheckRequest } from '../../transport';
-import { requiredText } from '../../../shared/parameters';
-import { checkIdField } from './fields';
+import { apiRequest, checkRoutes } from '../../transport';
+import { checkIdField, readCheckId } from './fields';
 
 export const option: OperationModule['option'] = {
 	name: 'Get',
@@ -15,7 +14,7 @@ export const option: OperationModule['option'] = {
 export const description: INodeProperties[] = [checkIdField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const checkId = requiredText(this, itemIndex, 'checkId', 'Check ID');
-	const answer = await flixcheckRequest.call(this, checkRoutes.get(checkId), itemIndex);
+	const { segment } = readCheckId(this, itemIndex);
+	const answer = await apiRequest.call(this, checkRoutes.get(segment), itemIndex);
 	return checkRoutes.unwrap(answer);
 }

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule } from '../../../shared/router';
-import { checkRoutes, flixcheckBinaryRequest } from '../../transport';
 import { requiredText } from '../../../shared/parameters';
-import { checkIdField } from './fields';
+import { apiRequest, checkRoutes } from '../../transport';
+import { checkIdField, readCheckId } from './fields';
 
 export const option: OperationModule['option'] = {
 	name: 'Get PDF',
@@ -59,7 +59,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const checkId = requiredText(this, itemIndex, 'checkId', 'Check ID');
+	const { checkId, segment } = readCheckId(this, itemIndex);
 	const field = requiredText(this, itemIndex, 'binaryPropertyName', 'Put Output File in Field');
 	if (!/^[A-Za-z0-9_-]+$/.test(field)) {
 		throw invalidParameter(
@@ -75,7 +75,11 @@ export async function execute(
 		withEvents: options.withEvents === true,
 		withOtherPdfs: options.withOtherPdfs === true,
 	};
-	const pdf = await flixcheckBinaryRequest.call(this, checkRoutes.pdf(checkId, qs), itemIndex);
+	const pdf = (await apiRequest.call(
+		this,
+		checkRoutes.pdf(segment, qs),
+		itemIndex,
+	)) as unknown as Buffer;
 	const fileName = `flixcheck-check-${checkId.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`;
 	const binary = await this.helpers.prepareBinaryData(pdf, fileName, 'application/pdf');
 	return [

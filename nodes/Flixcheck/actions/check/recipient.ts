@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
+import { readText, requiredEmailOf } from '../../../shared/parameters';
 
 /**
  * The recipient of a check, as Flixcheck documents its recipient properties:
@@ -105,12 +106,7 @@ export const recipientFields: INodeProperties[] = [
 	},
 ];
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MOBILE = /^\+?[0-9][0-9 ()/-]{4,}$/;
-
-function text(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
-	return String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
-}
 
 /** Reads and checks the recipient of one item; throws naming the field before any request. */
 export function readRecipient(
@@ -118,37 +114,35 @@ export function readRecipient(
 	itemIndex: number,
 ): { sendBy: 'sms' | 'email'; recipient: IDataObject } {
 	const node = ctx.getNode();
-	const sendBy = text(ctx, 'sendBy', itemIndex);
+	const sendBy = readText(ctx, itemIndex, 'sendBy');
 	if (sendBy !== 'sms' && sendBy !== 'email') {
 		throw invalidParameter(node, itemIndex, 'Send By', `"${sendBy}" is not sms or email`);
 	}
 	const recipient: IDataObject = {};
 	if (sendBy === 'sms') {
-		const mobile = text(ctx, 'mobile', itemIndex);
+		const mobile = readText(ctx, itemIndex, 'mobile');
 		if (mobile === '')
 			throw invalidParameter(node, itemIndex, 'Mobile Number', 'it is empty; SMS needs one');
 		if (!MOBILE.test(mobile))
 			throw invalidParameter(node, itemIndex, 'Mobile Number', `"${mobile}" is not a phone number`);
 		recipient.mobile = mobile;
 	} else {
-		const email = text(ctx, 'email', itemIndex);
+		const email = readText(ctx, itemIndex, 'email');
 		if (email === '')
 			throw invalidParameter(node, itemIndex, 'Email', 'it is empty; email needs an address');
-		if (!EMAIL.test(email))
-			throw invalidParameter(node, itemIndex, 'Email', `"${email}" is not an email address`);
-		recipient.email = email;
+		recipient.email = requiredEmailOf(ctx, itemIndex, email, 'Email');
 	}
-	const addressing = text(ctx, 'addressing', itemIndex);
+	const addressing = readText(ctx, itemIndex, 'addressing');
 	if (addressing === 'neutral') {
-		const name = text(ctx, 'name', itemIndex);
+		const name = readText(ctx, itemIndex, 'name');
 		if (name === '')
 			throw invalidParameter(node, itemIndex, 'Name', 'it is empty; a neutral check needs a name');
 		recipient.name = name;
 	} else if (addressing === 'personal') {
 		const informally = ctx.getNodeParameter('informally', itemIndex, false) === true;
-		const gender = text(ctx, 'gender', itemIndex);
-		const firstname = text(ctx, 'firstname', itemIndex);
-		const lastname = text(ctx, 'lastname', itemIndex);
+		const gender = readText(ctx, itemIndex, 'gender');
+		const firstname = readText(ctx, itemIndex, 'firstname');
+		const lastname = readText(ctx, itemIndex, 'lastname');
 		if (lastname === '')
 			throw invalidParameter(
 				node,

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule } from '../../../shared/router';
-import { checkRoutes, flixcheckRequest } from '../../transport';
-import { readJson } from '../../../shared/parameters';
+import { readJson, requiredText } from '../../../shared/parameters';
+import { apiRequest, checkRoutes } from '../../transport';
 import { readRecipient, recipientFields } from './recipient';
 
 export const option: OperationModule['option'] = {
@@ -12,6 +11,8 @@ export const option: OperationModule['option'] = {
 	action: 'Send a check',
 	description: 'Send a check to a recipient by SMS or email',
 };
+
+export const sendsOnce = true;
 
 export const description: INodeProperties[] = [
 	...recipientFields,
@@ -43,17 +44,27 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { sendBy, recipient } = readRecipient(this, itemIndex);
-	const subject = String(this.getNodeParameter('subject', itemIndex, '') ?? '').trim();
-	if (subject === '') throw invalidParameter(this.getNode(), itemIndex, 'Subject', 'it is empty');
-	const elements = readJson(this, itemIndex, 'elements', 'Elements (JSON)', 'array', []);
-	const sendOptions = readJson(this, itemIndex, 'sendOptions', 'Send Options (JSON)', 'object', {});
-	const check: IDataObject = { recipient, subject, sendBy, elements };
-	const answer = await flixcheckRequest.call(
+	const subject = requiredText(this, itemIndex, 'subject', 'Subject');
+	const elements = readJson<IDataObject[]>(
 		this,
-		checkRoutes.send(
-			check,
-			Object.keys(sendOptions as IDataObject).length ? (sendOptions as IDataObject) : undefined,
-		),
+		itemIndex,
+		'elements',
+		'Elements (JSON)',
+		'array',
+		[],
+	);
+	const sendOptions = readJson<IDataObject>(
+		this,
+		itemIndex,
+		'sendOptions',
+		'Send Options (JSON)',
+		'object',
+		{},
+	);
+	const check: IDataObject = { recipient, subject, sendBy, elements };
+	const answer = await apiRequest.call(
+		this,
+		checkRoutes.send(check, Object.keys(sendOptions).length ? sendOptions : undefined),
 		itemIndex,
 	);
 	return checkRoutes.unwrap(answer);

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { checkRoutes, flixcheckRequest } from '../../transport';
-import { requiredText } from '../../../shared/parameters';
-import { checkIdField } from './fields';
+import { apiRequest, checkRoutes } from '../../transport';
+import { checkIdField, readCheckId } from './fields';
 
 export const option: OperationModule['option'] = {
 	name: 'Update Notes',
@@ -25,12 +24,8 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const checkId = requiredText(this, itemIndex, 'checkId', 'Check ID');
+	const { checkId, segment } = readCheckId(this, itemIndex);
 	const notes = String(this.getNodeParameter('notes', itemIndex, '') ?? '');
-	const answer = await flixcheckRequest.call(
-		this,
-		checkRoutes.update(checkId, { notes }),
-		itemIndex,
-	);
+	const answer = await apiRequest.call(this, checkRoutes.update(segment, { notes }), itemIndex);
 	return { id: checkId, notes, ...checkRoutes.unwrap(answer) };
 }

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule } from '../../../shared/router';
-import { flixcheckRequest, multipartFile, unwrap } from '../../transport';
-import { requiredText } from '../../../shared/parameters';
+import { readText, requiredText } from '../../../shared/parameters';
+import { apiRequest, multipartFile, unwrap } from '../../transport';
 
 export const option: OperationModule['option'] = {
 	name: 'Upload',
@@ -11,6 +11,8 @@ export const option: OperationModule['option'] = {
 	action: 'Upload a file',
 	description: 'Upload a file from the input item to use in checks; returns its file ID',
 };
+
+export const sendsOnce = true;
 
 export const description: INodeProperties[] = [
 	{
@@ -46,14 +48,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (data.length === 0) {
 		throw invalidParameter(this.getNode(), itemIndex, 'Input Binary Field', 'the file is empty');
 	}
-	const givenName = String(this.getNodeParameter('fileName', itemIndex, '') ?? '').trim();
+	const givenName = readText(this, itemIndex, 'fileName');
 	const fileName = givenName || binary.fileName || 'file';
 	const mimeType = binary.mimeType || 'application/octet-stream';
 
 	// Step 1: the bytes go to Flixcheck's temporary storage, which answers with a JWT.
 	const form = multipartFile('file', fileName, mimeType, data);
 	const temp = unwrap(
-		await flixcheckRequest.call(
+		await apiRequest.call(
 			this,
 			{
 				method: 'POST',
@@ -75,7 +77,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	// Step 2: the temporary file becomes a file entity; PDFs get their page images.
 	const file = unwrap(
-		await flixcheckRequest.call(
+		await apiRequest.call(
 			this,
 			{
 				method: 'POST',

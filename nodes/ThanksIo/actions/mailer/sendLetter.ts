@@ -1,19 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule, OperationResult, RunState } from '../../../shared/router';
-import type { MailerKind } from './common';
-import { executeMailer, mailerDescription } from './common';
-
-const kind: MailerKind = {
-	type: 'letter',
-	path: '/send/letter',
-	label: 'letter',
-	needsFront: false,
-	letter: true,
-	customBackground: false,
-	giftCard: false,
-	postcard: false,
-};
+import { mailerDescription } from './description';
+import { executeMailer } from './execute';
 
 export const option: OperationModule['option'] = {
 	name: 'Send Letter',
@@ -22,12 +11,14 @@ export const option: OperationModule['option'] = {
 	description: 'Send a handwritten letter in a windowed envelope',
 };
 
-export const description: INodeProperties[] = mailerDescription(kind);
+export const sendsOnce = true;
+
+export const description: INodeProperties[] = mailerDescription('letter');
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	state: RunState,
 ): Promise<OperationResult> {
-	return await executeMailer(this, itemIndex, state, kind);
+	return await executeMailer(this, itemIndex, state, 'letter');
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thanksIoRequest } from '../../transport';
-import { compact, idOf, optionalUrl, requiredText } from '../validate';
+import { apiRequest } from '../../transport';
+import { compact, optionalUrlOf, requiredText } from '../../../shared/parameters';
+import { idOf } from '../validate';
 
 export const option: OperationModule['option'] = {
 	name: 'Create',
@@ -10,6 +11,8 @@ export const option: OperationModule['option'] = {
 	action: 'Create a mailing list',
 	description: 'Create an empty mailing list',
 };
+
+export const sendsOnce = true;
 
 export const description: INodeProperties[] = [
 	{
@@ -54,9 +57,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const subAccount = String(fields.sub_account_id ?? '').trim();
 	const body = compact({
 		description: name,
-		qrcode_url: optionalUrl(this, itemIndex, fields.qrcode_url, 'QR Code URL'),
+		qrcode_url: optionalUrlOf(this, itemIndex, fields.qrcode_url, 'QR Code URL'),
 		sub_account_id:
 			subAccount === '' ? undefined : idOf(this, itemIndex, subAccount, 'Sub-Account'),
 	});
-	return await thanksIoRequest.call(this, 'POST', '/mailing-lists/', { body }, itemIndex);
+	return await apiRequest.call(this, { method: 'POST', path: '/mailing-lists/', body }, itemIndex);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thanksIoRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { mailingListField } from '../fields';
 import { requiredId } from '../validate';
 
@@ -16,6 +16,10 @@ export const description: INodeProperties[] = [mailingListField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredId(this, itemIndex, 'mailingListId', 'Mailing List');
-	const answer = await thanksIoRequest.call(this, 'DELETE', `/mailing-lists/${id}`, {}, itemIndex);
-	return { deleted: true, id, ...(answer ?? {}) };
+	const answer = await apiRequest.call(
+		this,
+		{ method: 'DELETE', path: `/mailing-lists/${id}` },
+		itemIndex,
+	);
+	return { deleted: true, id, ...answer };
 }

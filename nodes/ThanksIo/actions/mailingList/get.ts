@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thanksIoRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { mailingListField } from '../fields';
 import { requiredId } from '../validate';
 
@@ -16,5 +16,5 @@ export const description: INodeProperties[] = [mailingListField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredId(this, itemIndex, 'mailingListId', 'Mailing List');
-	return await thanksIoRequest.call(this, 'GET', `/mailing-lists/${id}`, {}, itemIndex);
+	return await apiRequest.call(this, { method: 'GET', path: `/mailing-lists/${id}` }, itemIndex);
 }

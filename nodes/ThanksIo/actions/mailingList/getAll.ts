@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
-import { listAll } from '../../transport';
+import { apiRequestAllItems } from '../../transport';
 
 export const option: OperationModule['option'] = {
 	name: 'Get Many',
@@ -15,5 +15,5 @@ export const description: INodeProperties[] = [...returnAllOrLimit()];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);
-	return await listAll.call(this, '/mailing-lists/', { limit }, itemIndex);
+	return await apiRequestAllItems.call(this, { path: '/mailing-lists/' }, limit, itemIndex);
 }

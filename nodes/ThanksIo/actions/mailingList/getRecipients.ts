@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter } from '../../../shared/errors';
 import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
-import { MAX_RECIPIENTS_PER_PAGE, listAll } from '../../transport';
+import { optionalDateOf } from '../../../shared/parameters';
+import { RECIPIENT_PAGING, apiRequestAllItems } from '../../transport';
 import { mailingListField } from '../fields';
-import { requiredId, text } from '../validate';
+import { requiredId } from '../validate';
 
 export const option: OperationModule['option'] = {
 	name: 'Get Recipients',
@@ -38,23 +38,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requiredId(this, itemIndex, 'mailingListId', 'Mailing List');
 	const limit = readLimit(this, itemIndex);
 	const qs: IDataObject = {};
-	const since = text(this, itemIndex, 'updatedSince');
-	if (since !== '') {
-		const date = new Date(since);
-		if (Number.isNaN(date.getTime())) {
-			throw invalidParameter(
-				this.getNode(),
-				itemIndex,
-				'Updated Since',
-				`"${since}" is not a date`,
-			);
-		}
-		qs.updated_since = formatDate(date);
-	}
-	return await listAll.call(
+	const since = optionalDateOf(
 		this,
-		`/mailing-lists-utils/recipients/${id}`,
-		{ qs, limit, sizeParameter: 'limit', maxPageSize: MAX_RECIPIENTS_PER_PAGE },
+		itemIndex,
+		this.getNodeParameter('updatedSince', itemIndex, ''),
+		'Updated Since',
+	);
+	if (since !== undefined) qs.updated_since = formatDate(since);
+	return await apiRequestAllItems.call(
+		this,
+		{ path: `/mailing-lists-utils/recipients/${id}`, qs, paging: RECIPIENT_PAGING },
+		limit,
 		itemIndex,
 	);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thanksIoRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { requiredId } from '../validate';
 import { orderIdField } from './fields';
 import { trackOrder } from './track';
@@ -46,6 +46,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		);
 	}
-	const answer = await thanksIoRequest.call(this, 'PUT', `/orders/${id}/cancel`, {}, itemIndex);
-	return (answer?.order as IDataObject | undefined) ?? answer ?? {};
+	const answer = await apiRequest.call(
+		this,
+		{ method: 'PUT', path: `/orders/${id}/cancel` },
+		itemIndex,
+	);
+	return (answer.order as IDataObject | undefined) ?? answer;
 }

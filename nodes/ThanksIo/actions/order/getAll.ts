@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
-import { listAll } from '../../transport';
+import { ORDER_PAGING, apiRequestAllItems } from '../../transport';
 import { optionalId } from '../validate';
 
 export const option: OperationModule['option'] = {
@@ -30,5 +30,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex);
 	const subAccount = optionalId(this, itemIndex, 'subAccount', 'Sub-Account');
 	const qs: IDataObject = subAccount === undefined ? {} : { sub_account_id: subAccount };
-	return await listAll.call(this, '/orders/list', { qs, limit }, itemIndex);
+	return await apiRequestAllItems.call(
+		this,
+		{ path: '/orders/list', qs, paging: ORDER_PAGING },
+		limit,
+		itemIndex,
+	);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thanksIoRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { requiredId } from '../validate';
 import { orderIdField } from './fields';
 
@@ -19,8 +19,12 @@ export async function trackOrder(
 	itemIndex: number,
 	id: number,
 ): Promise<IDataObject> {
-	const answer = await thanksIoRequest.call(ctx, 'GET', `/orders/${id}/track`, {}, itemIndex);
-	return (answer?.data as IDataObject | undefined) ?? answer ?? {};
+	const answer = await apiRequest.call(
+		ctx,
+		{ method: 'GET', path: `/orders/${id}/track` },
+		itemIndex,
+	);
+	return (answer.data as IDataObject | undefined) ?? answer;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationModule, OperationResult, RunState } from '../../../shared/router';
 import { batchOutputFor, sendOnceForAllItems } from '../../../shared/router';
-import { thanksIoRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { mailingListField, readListRecipient, recipientFields } from '../fields';
 import { requiredId } from '../validate';
 
@@ -12,6 +12,8 @@ export const option: OperationModule['option'] = {
 	action: 'Add a recipient to a mailing list',
 	description: 'Add recipients to a mailing list, one per input item',
 };
+
+export const sendsOnce = true;
 
 export const description: INodeProperties[] = [
 	mailingListField,
@@ -55,11 +57,9 @@ async function executeBatch(
 			return { mailing_list_id: listId, mailing_list: listId, ...readListRecipient(ctx, item) };
 		},
 		async (records, firstItem) => {
-			const answer = (await thanksIoRequest.call(
+			const answer = (await apiRequest.call(
 				ctx,
-				'POST',
-				'/recipients-utils/create-multiple',
-				{ body: records },
+				{ method: 'POST', path: '/recipients-utils/create-multiple', body: records },
 				firstItem,
 			)) as unknown;
 			return Array.isArray(answer) ? (answer as IDataObject[]) : [answer as IDataObject];
@@ -84,5 +84,5 @@ export async function execute(
 	}
 	const listId = requiredId(this, itemIndex, 'mailingListId', 'Mailing List');
 	const body = { mailing_list_id: listId, ...readListRecipient(this, itemIndex) };
-	return await thanksIoRequest.call(this, 'POST', '/recipients', { body }, itemIndex);
+	return await apiRequest.call(this, { method: 'POST', path: '/recipients', body }, itemIndex);
 }

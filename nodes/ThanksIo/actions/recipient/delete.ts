@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thanksIoRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { requiredId } from '../validate';
 import { recipientIdField } from './fields';
 
@@ -16,6 +16,10 @@ export const description: INodeProperties[] = [recipientIdField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredId(this, itemIndex, 'recipientId', 'Recipient ID');
-	const answer = await thanksIoRequest.call(this, 'DELETE', `/recipients/${id}`, {}, itemIndex);
-	return { deleted: true, id, ...(answer ?? {}) };
+	const answer = await apiRequest.call(
+		this,
+		{ method: 'DELETE', path: `/recipients/${id}` },
+		itemIndex,
+	);
+	return { deleted: true, id, ...answer };
 }

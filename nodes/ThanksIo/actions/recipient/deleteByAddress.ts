@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thanksIoRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { mailingListField } from '../fields';
-import { compact, optionalEmail, requiredId, requiredText, text } from '../validate';
+import { compact, readText, requiredEmailOf, requiredText } from '../../../shared/parameters';
+import { requiredId } from '../validate';
 
 export const option: OperationModule['option'] = {
 	name: 'Delete by Address',
@@ -56,13 +57,8 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const listId = requiredId(this, itemIndex, 'mailingListId', 'Mailing List');
 	const body: IDataObject = { mailing_list_id: listId };
-	if (text(this, itemIndex, 'matchBy') === 'email') {
-		body.email = optionalEmail(
-			this,
-			itemIndex,
-			requiredText(this, itemIndex, 'email', 'Email'),
-			'Email',
-		);
+	if (readText(this, itemIndex, 'matchBy') === 'email') {
+		body.email = requiredEmailOf(this, itemIndex, readText(this, itemIndex, 'email'), 'Email');
 	} else {
 		Object.assign(
 			body,
@@ -72,12 +68,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			}),
 		);
 	}
-	const answer = await thanksIoRequest.call(
+	const answer = await apiRequest.call(
 		this,
-		'POST',
-		'/recipients-utils/delete-by-address',
-		{ body },
+		{ method: 'POST', path: '/recipients-utils/delete-by-address', body },
 		itemIndex,
 	);
-	return { deleted: true, ...body, ...(answer ?? {}) };
+	return { deleted: true, ...body, ...answer };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thanksIoRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { requiredId } from '../validate';
 import { recipientIdField } from './fields';
 
@@ -16,5 +16,5 @@ export const description: INodeProperties[] = [recipientIdField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredId(this, itemIndex, 'recipientId', 'Recipient ID');
-	return await thanksIoRequest.call(this, 'GET', `/recipients/${id}`, {}, itemIndex);
+	return await apiRequest.call(this, { method: 'GET', path: `/recipients/${id}` }, itemIndex);
 }

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule } from '../../../shared/router';
-import { thanksIoRequest } from '../../transport';
-import { compact, optionalEmail, requiredId } from '../validate';
+import { apiRequest } from '../../transport';
+import { compact, optionalEmailOf } from '../../../shared/parameters';
+import { requiredId } from '../validate';
 import { recipientIdField } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -47,7 +48,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredId(this, itemIndex, 'recipientId', 'Recipient ID');
 	const fields = (this.getNodeParameter('updateFields', itemIndex, {}) ?? {}) as IDataObject;
-	const body = compact({ ...fields, email: optionalEmail(this, itemIndex, fields.email, 'Email') });
+	const body = compact({
+		...fields,
+		email: optionalEmailOf(this, itemIndex, fields.email, 'Email'),
+	});
 	if (Object.keys(body).length === 0) {
 		throw invalidParameter(
 			this.getNode(),
@@ -56,5 +60,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'no field to change is given',
 		);
 	}
-	return await thanksIoRequest.call(this, 'PUT', `/recipients/${id}`, { body }, itemIndex);
+	return await apiRequest.call(this, { method: 'PUT', path: `/recipients/${id}`, body }, itemIndex);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thinkificRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { courseLocator } from '../locators';
 import { requiredId } from '../validate';
 
@@ -16,5 +16,5 @@ export const description: INodeProperties[] = [courseLocator];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredId(this, itemIndex, 'courseId', 'Course');
-	return (await thinkificRequest.call(this, 'GET', `/courses/${id}`, {}, itemIndex)) ?? {};
+	return await apiRequest.call(this, { method: 'GET', path: `/courses/${id}` }, itemIndex);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
-import { getAllItems } from '../../transport';
+import { apiRequestAllItems } from '../../transport';
 
 export const option: OperationModule['option'] = {
 	name: 'Get Many',
@@ -14,5 +14,10 @@ export const option: OperationModule['option'] = {
 export const description: INodeProperties[] = [...returnAllOrLimit()];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await getAllItems.call(this, '/courses', {}, readLimit(this, itemIndex), itemIndex);
+	return await apiRequestAllItems.call(
+		this,
+		{ path: '/courses' },
+		readLimit(this, itemIndex),
+		itemIndex,
+	);
 }

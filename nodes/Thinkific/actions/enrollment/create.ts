@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thinkificRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { courseLocator } from '../locators';
-import { compact, optionalDate, requiredId } from '../validate';
+import { compact, optionalIsoDate, requiredId } from '../validate';
 
 export const option: OperationModule['option'] = {
 	name: 'Create',
@@ -11,6 +11,8 @@ export const option: OperationModule['option'] = {
 	action: 'Enroll a user in a course',
 	description: 'Enroll a user in a course, fully or as a free trial',
 };
+
+export const sendsOnce = true;
 
 export const description: INodeProperties[] = [
 	{ ...courseLocator, description: 'The course to enroll the user in' },
@@ -55,18 +57,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Without activated_at Thinkific makes the enrollment a free trial.
 		activated_at: freeTrial
 			? undefined
-			: (optionalDate(
+			: (optionalIsoDate(
 					this,
 					itemIndex,
 					this.getNodeParameter('activatedAt', itemIndex, ''),
 					'Activated At',
 				) ?? new Date().toISOString()),
-		expiry_date: optionalDate(
+		expiry_date: optionalIsoDate(
 			this,
 			itemIndex,
 			this.getNodeParameter('expiryDate', itemIndex, ''),
 			'Expiry Date',
 		),
 	});
-	return (await thinkificRequest.call(this, 'POST', '/enrollments', { body }, itemIndex)) ?? {};
+	return await apiRequest.call(this, { method: 'POST', path: '/enrollments', body }, itemIndex);
 }

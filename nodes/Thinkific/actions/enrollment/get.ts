@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thinkificRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { requiredId } from '../validate';
 
 export const option: OperationModule['option'] = {
@@ -23,5 +23,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredId(this, itemIndex, 'enrollmentId', 'Enrollment ID');
-	return (await thinkificRequest.call(this, 'GET', `/enrollments/${id}`, {}, itemIndex)) ?? {};
+	return await apiRequest.call(this, { method: 'GET', path: `/enrollments/${id}` }, itemIndex);
 }

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
-import { getAllItems } from '../../transport';
-import { checkEmail, compact, optionalDate, textOf, toId } from '../validate';
+import { apiRequestAllItems } from '../../transport';
+import { compact, optionalEmailOf, optionalIsoDate, textOf, toId } from '../validate';
 
 export const option: OperationModule['option'] = {
 	name: 'Get Many',
@@ -123,18 +123,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			textOf(filters.courseId) === ''
 				? undefined
 				: toId(this, itemIndex, filters.courseId, 'Course ID'),
-		'query[email]':
-			textOf(filters.email) === ''
-				? undefined
-				: checkEmail(this, itemIndex, filters.email, 'Email'),
+		'query[email]': optionalEmailOf(this, itemIndex, filters.email, 'Email'),
 	});
 	// Thinkific documents these filters for "true" only; false means no filter.
 	for (const [name, , key] of FLAGS) {
 		if (filters[name] === true) qs[`query[${key}]`] = true;
 	}
 	for (const [name, label, key] of DATES) {
-		const date = optionalDate(this, itemIndex, filters[name], label);
+		const date = optionalIsoDate(this, itemIndex, filters[name], label);
 		if (date !== undefined) qs[`query[${key}]`] = date;
 	}
-	return await getAllItems.call(this, '/enrollments', qs, limit, itemIndex);
+	return await apiRequestAllItems.call(this, { path: '/enrollments', qs }, limit, itemIndex);
 }

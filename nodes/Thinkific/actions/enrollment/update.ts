@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule } from '../../../shared/router';
-import { thinkificRequest } from '../../transport';
-import { compact, optionalDate, requiredId } from '../validate';
+import { apiRequest } from '../../transport';
+import { compact, optionalIsoDate, requiredId } from '../validate';
 
 export const option: OperationModule['option'] = {
 	name: 'Update',
@@ -50,8 +50,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requiredId(this, itemIndex, 'enrollmentId', 'Enrollment ID');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = compact({
-		activated_at: optionalDate(this, itemIndex, fields.activatedAt, 'Activated At'),
-		expiry_date: optionalDate(this, itemIndex, fields.expiryDate, 'Expiry Date'),
+		activated_at: optionalIsoDate(this, itemIndex, fields.activatedAt, 'Activated At'),
+		expiry_date: optionalIsoDate(this, itemIndex, fields.expiryDate, 'Expiry Date'),
 	});
 	if (Object.keys(body).length === 0) {
 		throw invalidParameter(
@@ -63,6 +63,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const path = `/enrollments/${id}`;
 	// Thinkific answers 204 without a body: the enrollment is read back to return it.
-	await thinkificRequest.call(this, 'PUT', path, { body }, itemIndex);
-	return (await thinkificRequest.call(this, 'GET', path, {}, itemIndex)) ?? {};
+	await apiRequest.call(this, { method: 'PUT', path, body }, itemIndex);
+	return await apiRequest.call(this, { method: 'GET', path }, itemIndex);
 }

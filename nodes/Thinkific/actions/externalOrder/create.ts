@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thinkificRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { productLocator } from '../locators';
 import { requiredId, requiredText } from '../validate';
 import { transactionBody, transactionFields } from './fields';
@@ -12,6 +12,8 @@ export const option: OperationModule['option'] = {
 	action: 'Create an external order',
 	description: 'Report a sale made outside Thinkific, with its first transaction',
 };
+
+export const sendsOnce = true;
 
 export const description: INodeProperties[] = [
 	{
@@ -56,6 +58,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		order_type: this.getNodeParameter('orderType', itemIndex, 'one-time') as string,
 		transaction: transactionBody(this, itemIndex, 'purchase'),
 	};
-	const answer = await thinkificRequest.call(this, 'POST', '/external_orders', { body }, itemIndex);
-	return { ...body, ...(answer ?? {}) };
+	const answer = await apiRequest.call(
+		this,
+		{ method: 'POST', path: '/external_orders', body },
+		itemIndex,
+	);
+	return { ...body, ...answer };
 }

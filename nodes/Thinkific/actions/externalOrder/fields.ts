@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { thinkificRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { amountInMinorUnits, compact, currencyCode, requiredId, textOf } from '../validate';
 
 /** The transaction fields shared by order creation, purchases and refunds. */
@@ -67,12 +67,10 @@ export async function recordTransaction(
 ): Promise<IDataObject> {
 	const id = requiredId(this, itemIndex, 'externalOrderId', 'External Order ID');
 	const body = transactionBody(this, itemIndex, action);
-	const answer = await thinkificRequest.call(
+	const answer = await apiRequest.call(
 		this,
-		'POST',
-		`/external_orders/${id}/transactions/${action}`,
-		{ body },
+		{ method: 'POST', path: `/external_orders/${id}/transactions/${action}`, body },
 		itemIndex,
 	);
-	return { recorded: true, external_order_id: id, ...body, ...(answer ?? {}) };
+	return { recorded: true, external_order_id: id, ...body, ...answer };
 }

@@ -10,6 +10,8 @@ export const option: OperationModule['option'] = {
 	description: 'Report a further payment of an external order, such as a subscription renewal',
 };
 
+export const sendsOnce = true;
+
 export const description: INodeProperties[] = transactionOperationFields;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

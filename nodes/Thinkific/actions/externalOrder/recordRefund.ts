@@ -10,6 +10,8 @@ export const option: OperationModule['option'] = {
 	description: 'Report money paid back for an external order',
 };
 
+export const sendsOnce = true;
+
 export const description: INodeProperties[] = transactionOperationFields;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule, RunState } from '../../../shared/router';
-import { thinkificRequest } from '../../transport';
-import { checkEmail, requiredText } from '../validate';
+import { apiRequest } from '../../transport';
+import { requiredEmailOf, requiredText } from '../validate';
 import { createOptions, userAttributes } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -11,6 +11,8 @@ export const option: OperationModule['option'] = {
 	action: 'Create a user',
 	description: 'Add a student or other user to the site',
 };
+
+export const sendsOnce = true;
 
 export const description: INodeProperties[] = [
 	{
@@ -46,9 +48,9 @@ export async function execute(
 	const body: IDataObject = {
 		first_name: requiredText(this, itemIndex, 'firstName', 'First Name'),
 		last_name: requiredText(this, itemIndex, 'lastName', 'Last Name'),
-		email: checkEmail(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email'),
+		email: requiredEmailOf(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email'),
 	};
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	Object.assign(body, await userAttributes(this, itemIndex, state, fields));
-	return (await thinkificRequest.call(this, 'POST', '/users', { body }, itemIndex)) ?? {};
+	return await apiRequest.call(this, { method: 'POST', path: '/users', body }, itemIndex);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thinkificRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { userIdFields, userLocation } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -15,6 +15,6 @@ export const description: INodeProperties[] = [...userIdFields];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path, qs, id } = userLocation(this, itemIndex);
-	await thinkificRequest.call(this, 'DELETE', path, { qs }, itemIndex);
+	await apiRequest.call(this, { method: 'DELETE', path, qs }, itemIndex);
 	return { deleted: true, id, ...(qs.provider ? { provider: qs.provider } : {}) };
 }

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidParameter } from '../../../shared/errors';
 import type { RunState } from '../../../shared/router';
 import { listCustomProfileFields } from '../../transport';
-import { checkEmail, compact, parseJson, textOf, toId } from '../validate';
+import { jsonOf, pathSegmentOf } from '../../../shared/parameters';
+import { compact, requiredEmailOf, textOf, toId } from '../validate';
 
 /** Fields and body building shared by the user operations. */
 
@@ -48,12 +49,10 @@ export function userLocation(
 		const id = toId(ctx, itemIndex, given, 'User ID');
 		return { path: `/users/${id}`, qs: {}, id };
 	}
-	const externalId = textOf(given);
-	if (externalId === '') throw invalidParameter(ctx.getNode(), itemIndex, 'User ID', 'it is empty');
 	return {
-		path: `/users/${encodeURIComponent(externalId)}`,
+		path: `/users/${pathSegmentOf(ctx, itemIndex, given, 'User ID')}`,
 		qs: { provider: idType },
-		id: externalId,
+		id: textOf(given),
 	};
 }
 
@@ -153,6 +152,18 @@ export const createOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			description: 'The ID of the user in your own system, used with single sign-on',
+		},
+		{
+			displayName: 'External ID Provider',
+			name: 'provider',
+			type: 'options',
+			default: 'SSO',
+			options: [
+				{ name: 'Single Sign-On (SSO)', value: 'SSO' },
+				{ name: 'OpenID Connect', value: 'OPENID_CONNECT' },
+			],
+			description:
+				'Which sign-in the External ID belongs to. Give it together with the External ID; users are then found by it with "ID Type".',
 		},
 		{ displayName: 'Headline', name: 'headline', type: 'string', default: '' },
 		{
@@ -259,6 +270,7 @@ const ATTRIBUTES: Record<string, [string, string]> = {
 	headline: ['headline', 'Headline'],
 	lastName: ['last_name', 'Last Name'],
 	password: ['password', 'Password'],
+	provider: ['provider', 'External ID Provider'],
 	roles: ['roles', 'Roles'],
 	sendWelcomeEmail: ['send_welcome_email', 'Send Welcome Email'],
 	skipCustomFieldsValidation: ['skip_custom_fields_validation', 'Skip Custom Fields Validation'],
@@ -285,7 +297,13 @@ async function customProfileFields(
 			value: textOf(entry.value),
 		});
 	}
-	const parsed = parseJson(ctx, itemIndex, fields.customProfileFieldsJson, jsonLabel);
+	const parsed = jsonOf(
+		ctx,
+		itemIndex,
+		fields.customProfileFieldsJson,
+		jsonLabel,
+		'array or object',
+	);
 	if (Array.isArray(parsed)) {
 		for (const entry of parsed as unknown[]) {
 			const object = (entry ?? {}) as IDataObject;
@@ -381,7 +399,23 @@ export async function userAttributes(
 		['affiliatePayoutEmail', 'affiliate_payout_email'],
 	]) {
 		if (body[key] !== undefined)
-			body[key] = checkEmail(ctx, itemIndex, body[key], ATTRIBUTES[name][1]);
+			body[key] = requiredEmailOf(ctx, itemIndex, body[key], ATTRIBUTES[name][1]);
+	}
+	if (body.provider !== undefined && body.external_id === undefined) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			'External ID Provider',
+			'it is given without an External ID; add the External ID it belongs to',
+		);
+	}
+	if (body.provider !== undefined && !['SSO', 'OPENID_CONNECT'].includes(String(body.provider))) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			'External ID Provider',
+			`"${String(body.provider).slice(0, 40)}" is not SSO or OPENID_CONNECT`,
+		);
 	}
 	if (typeof body.password === 'string' && body.password.length < 6) {
 		throw invalidParameter(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { thinkificRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { userIdFields, userLocation } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -15,5 +15,5 @@ export const description: INodeProperties[] = [...userIdFields];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path, qs } = userLocation(this, itemIndex);
-	return (await thinkificRequest.call(this, 'GET', path, { qs }, itemIndex)) ?? {};
+	return await apiRequest.call(this, { method: 'GET', path, qs }, itemIndex);
 }

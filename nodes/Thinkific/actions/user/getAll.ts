@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidParameter } from '../../../shared/errors';
 import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
-import { getAllItems } from '../../transport';
-import { checkEmail, compact, textOf, toId } from '../validate';
+import { apiRequestAllItems } from '../../transport';
+import { compact, optionalEmailOf, textOf, toId } from '../validate';
 import { ROLE_OPTIONS } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -85,10 +85,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	const qs = compact({
-		'query[email]':
-			textOf(filters.email) === ''
-				? undefined
-				: checkEmail(this, itemIndex, filters.email, 'Email'),
+		'query[email]': optionalEmailOf(this, itemIndex, filters.email, 'Email'),
 		'query[role]': textOf(filters.role) || undefined,
 		'query[external_source]': textOf(filters.externalSource) || undefined,
 		'query[custom_profile_field_label]': label || undefined,
@@ -98,5 +95,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				? undefined
 				: toId(this, itemIndex, filters.groupId, 'Group ID'),
 	});
-	return await getAllItems.call(this, '/users', qs, limit, itemIndex);
+	return await apiRequestAllItems.call(this, { path: '/users', qs }, limit, itemIndex);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule, RunState } from '../../../shared/router';
-import { thinkificRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { updateOptions, userAttributes, userIdFields, userLocation } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -31,6 +31,6 @@ export async function execute(
 		);
 	}
 	// Thinkific answers 204 without a body: the user is read back to return it.
-	await thinkificRequest.call(this, 'PUT', path, { qs, body }, itemIndex);
-	return (await thinkificRequest.call(this, 'GET', path, { qs }, itemIndex)) ?? {};
+	await apiRequest.call(this, { method: 'PUT', path, qs, body }, itemIndex);
+	return await apiRequest.call(this, { method: 'GET', path, qs }, itemIndex);
 }

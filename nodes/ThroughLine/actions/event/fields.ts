@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter } from '../../../shared/errors';
-import { requiredText } from '../validate';
+import { optionalDateOf, requiredText } from '../../../shared/parameters';
 
 /** Fields common to the display and click events. */
 export const eventFields: INodeProperties[] = [
@@ -34,19 +33,15 @@ export const eventFields: INodeProperties[] = [
 export function eventBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const helplineId = requiredText(ctx, itemIndex, 'helplineId', 'Helpline ID');
 	const sessionId = requiredText(ctx, itemIndex, 'sessionId', 'Session ID');
-	const raw = String(ctx.getNodeParameter('timestamp', itemIndex, '') ?? '').trim();
-	let timestamp = new Date().toISOString();
-	if (raw !== '') {
-		const parsed = new Date(raw);
-		if (Number.isNaN(parsed.getTime())) {
-			throw invalidParameter(
-				ctx.getNode(),
-				itemIndex,
-				'Timestamp',
-				`"${raw}" is not a date and time`,
-			);
-		}
-		timestamp = parsed.toISOString();
-	}
-	return { helpline_id: helplineId, session_id: sessionId, timestamp };
+	const at = optionalDateOf(
+		ctx,
+		itemIndex,
+		ctx.getNodeParameter('timestamp', itemIndex, ''),
+		'Timestamp',
+	);
+	return {
+		helpline_id: helplineId,
+		session_id: sessionId,
+		timestamp: (at ?? new Date()).toISOString(),
+	};
 }

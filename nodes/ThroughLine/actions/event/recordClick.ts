@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { throughLineRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { eventBody, eventFields } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -10,6 +10,8 @@ export const option: OperationModule['option'] = {
 	action: 'Record a helpline click',
 	description: 'Tell ThroughLine that a user contacted a helpline',
 };
+
+export const sendsOnce = true;
 
 export const description: INodeProperties[] = [
 	...eventFields,
@@ -33,12 +35,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = eventBody(this, itemIndex);
 	body.contact_method = this.getNodeParameter('contactMethod', itemIndex) as string;
-	const answer = await throughLineRequest.call(
+	const answer = await apiRequest.call(
 		this,
-		'POST',
-		'/events/helpline_click',
-		{ body },
+		{ method: 'POST', path: '/events/helpline_click', body },
 		itemIndex,
 	);
-	return { recorded: true, ...body, ...(answer ?? {}) };
+	return { recorded: true, ...body, ...answer };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { throughLineRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { eventBody, eventFields } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -11,16 +11,16 @@ export const option: OperationModule['option'] = {
 	description: 'Tell ThroughLine that a helpline was shown to a user',
 };
 
+export const sendsOnce = true;
+
 export const description: INodeProperties[] = [...eventFields];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = eventBody(this, itemIndex);
-	const answer = await throughLineRequest.call(
+	const answer = await apiRequest.call(
 		this,
-		'POST',
-		'/events/helpline_display',
-		{ body },
+		{ method: 'POST', path: '/events/helpline_display', body },
 		itemIndex,
 	);
-	return { recorded: true, ...body, ...(answer ?? {}) };
+	return { recorded: true, ...body, ...answer };
 }

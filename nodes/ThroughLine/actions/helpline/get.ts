@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { throughLineRequest } from '../../transport';
-import { requiredText } from '../validate';
+import { requiredPathSegment } from '../../../shared/parameters';
+import { apiRequest } from '../../transport';
 
 export const option: OperationModule['option'] = {
 	name: 'Get',
@@ -23,13 +23,11 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, itemIndex, 'helplineId', 'Helpline ID');
-	const answer = await throughLineRequest.call(
+	const id = requiredPathSegment(this, itemIndex, 'helplineId', 'Helpline ID');
+	const answer = await apiRequest.call(
 		this,
-		'GET',
-		`/helplines/${encodeURIComponent(id)}`,
-		{},
+		{ method: 'GET', path: `/helplines/${id}` },
 		itemIndex,
 	);
-	return (answer?.helpline as IDataObject | undefined) ?? answer ?? {};
+	return (answer.helpline as IDataObject | undefined) ?? answer;
 }

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule, RunState } from '../../../shared/router';
-import { throughLineRequest } from '../../transport';
-import { countryCodeOf, topicCodeOf } from '../validate';
+import { apiRequest } from '../../transport';
+import { countryCodeOf, topicNameOf } from '../validate';
 
 export const MAX_LIMIT = 100;
 
@@ -34,7 +34,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Only helplines for this topic. An expression may give the topic code or its name.',
+		hint: 'Only helplines for this topic. An expression may give the topic name (such as "Suicidal thoughts") or its code.',
 	},
 	{
 		displayName: 'Priority Only',
@@ -76,11 +76,21 @@ export async function execute(
 		}
 		qs.limit = limit;
 	}
-	qs.country_code = await countryCodeOf(this, itemIndex, state);
-	const topic = await topicCodeOf(this, itemIndex, state);
+	qs.country_code = countryCodeOf(this, itemIndex);
+	const topic = await topicNameOf(this, itemIndex, state);
 	if (topic !== undefined) qs.topic = topic;
 
-	const answer = await throughLineRequest.call(this, 'GET', '/helplines', { qs }, itemIndex);
+	const answer = await apiRequest.call(
+		this,
+		{
+			method: 'GET',
+			path: '/helplines',
+			qs,
+			// ThroughLine itself says whether it knows the country and the topic.
+			refusalHint: `ThroughLine did not accept the search for country "${String(qs.country_code)}"${topic === undefined ? '' : ` and topic "${topic}"`}. Check the "Country" and "Topic" fields, or pick them from the lists.`,
+		},
+		itemIndex,
+	);
 	// A priority set is shown whole: every helpline the API returned becomes an item.
-	return (answer?.helplines as IDataObject[] | undefined) ?? [];
+	return (answer.helplines as IDataObject[] | undefined) ?? [];
 }

@@ -10,7 +10,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiError, describeErrorBody, looksLikeHtml, readHttpError, summariseText } from './errors';
+import {
+	apiError,
+	describeErrorBody,
+	looksLikeHtml,
+	readHttpError,
+	redact,
+	summariseText,
+} from './errors';
 import type { Page } from './pagination';
 import { collectPages } from './pagination';
 import { addHint } from './router';
@@ -240,25 +247,50 @@ function isOtherExpiredStatus(api: ProviderApi, connection: Connection, status?:
 }
 
 /**
- * Gets the request a usable token after the provider refused it with a
- * token-expired status (before processing it, so sending it again is safe):
- * - if the stored token changed since this execution last looked, n8n (or
- *   another execution) already renewed it: the request is tried once more with
- *   it, and nothing is refreshed;
- * - otherwise the token is refreshed once, through n8n's own OAuth2 code, which
- *   stores it (and a rotated refresh token).
+ * The bearer token a failed request was sent with, when the HTTP client's error
+ * still carries the request's headers (n8n's axios-based client does). Used only
+ * to compare tokens, never shown.
+ */
+function tokenSentWith(error: unknown): string | undefined {
+	const outer = (error ?? {}) as { cause?: unknown; errorResponse?: unknown };
+	for (const layer of [outer, outer.cause, outer.errorResponse]) {
+		const headers = (layer as { config?: { headers?: Record<string, unknown> } } | undefined)
+			?.config?.headers;
+		if (!headers || typeof headers !== 'object') continue;
+		for (const [name, value] of Object.entries(headers)) {
+			const match =
+				name.toLowerCase() === 'authorization' && /^Bearer\s+(\S+)$/i.exec(String(value));
+			if (match) return match[1];
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Decides, after the provider refused a request with a token-expired status
+ * (before processing it, so sending it again is safe), whether to send it again:
+ * - the request was sent with a token older than the stored one (n8n, or another
+ *   execution or worker, renewed it meanwhile): once more with the stored one,
+ *   nothing refreshed;
+ * - it was sent with the stored token, which someone renewed during this
+ *   execution: n8n already renewed and retried, so the status is not about the
+ *   token: no;
+ * - nobody renewed it: refreshed once, through n8n's own OAuth2 code (which
+ *   stores it, and a rotated refresh token), then once more.
  */
 async function renewToken(
 	ctx: RequestContext,
 	api: ProviderApi,
 	connection: Connection,
 	state: ExecutionState,
-): Promise<void> {
+	error: unknown,
+): Promise<boolean> {
 	const stored = accessTokenOf(await ctx.getCredentials(connection.credentialType));
-	if (stored !== undefined && stored !== state.knownToken) {
-		state.knownToken = stored;
-		return;
-	}
+	const sent = tokenSentWith(error) ?? state.knownToken;
+	const renewedMeanwhile = stored !== undefined && stored !== state.knownToken;
+	state.knownToken = stored;
+	if (stored !== undefined && stored !== sent) return true;
+	if (renewedMeanwhile) return false;
 	const renewed = (await ctx.helpers.refreshOAuth2Token.call(
 		ctx,
 		connection.credentialType,
@@ -268,6 +300,7 @@ async function renewToken(
 		typeof renewed?.access_token === 'string'
 			? renewed.access_token
 			: accessTokenOf(await ctx.getCredentials(connection.credentialType));
+	return true;
 }
 
 async function toApiError(
@@ -292,7 +325,9 @@ async function toApiError(
 	}
 	const http = readHttpError(error);
 	if (http.status !== undefined) {
-		const said = (api.describeError ?? describeErrorBody)(http.body);
+		// A text body is masked before it is cut short, so that no part of a secret survives.
+		const body = typeof http.body === 'string' ? redact(http.body, secrets) : http.body;
+		const said = (api.describeError ?? describeErrorBody)(body);
 		let hint = '';
 		if (http.status === 401 || http.status === 403) {
 			hint = ' Check that the credential is connected and allowed to do this.';
@@ -371,14 +406,17 @@ async function notJsonError(
 	const accepted = METHODS_WITH_EFFECTS.has(request.method)
 		? ` ${api.name} accepted the request (status ${response.statusCode}), so it was done; do not send it again.`
 		: '';
-	const what = looksLikeHtml(text) ? summariseText(text) : `"${summariseText(text)}"`;
+	const secrets = await secretsOf(ctx, api, connection.credentialType);
+	// Masked before it is cut short, so that no part of a secret survives.
+	const masked = redact(text, secrets);
+	const what = looksLikeHtml(masked) ? summariseText(masked) : `"${summariseText(masked)}"`;
 	return apiError(
 		ctx.getNode(),
 		itemIndex,
 		`${api.name} answered with something that is not JSON`,
 		`The answer to ${request.method} ${request.path} was ${what}.${accepted}`,
 		response.statusCode,
-		await secretsOf(ctx, api, connection.credentialType),
+		secrets,
 	);
 }
 
@@ -431,18 +469,19 @@ async function send<T>(
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const { status, headers } = readHttpError(error);
-			if (isOtherExpiredStatus(api, connection, status)) {
-				if (!renewed && !state.persistent.has(status!)) {
+			if (isOtherExpiredStatus(api, connection, status) && !state.persistent.has(status!)) {
+				let again = false;
+				if (!renewed) {
 					renewed = true;
 					try {
-						await renewToken(ctx, api, connection, state);
+						again = await renewToken(ctx, api, connection, state, error);
 					} catch (renewError) {
 						throw await toApiError(ctx, api, connection, request, renewError, itemIndex);
 					}
-					continue;
 				}
-				// Refused again right after a renewal: not a token problem; no more renewals for it.
-				if (renewed) state.persistent.add(status!);
+				if (again) continue;
+				// Refused with a renewed token: not a token problem; no more renewals for it.
+				state.persistent.add(status!);
 			}
 			if (status === 429 && attempt < RATE_LIMIT_MAX_RETRIES) {
 				const wait = rateLimitWait(headers, attempt);

@@ -3,6 +3,7 @@ import type {
 	INodeCredentialsDetails,
 	INodeExecutionData,
 	INodeParameters,
+	NodeExecutionHint,
 } from 'n8n-workflow';
 
 import { FlixcheckApi } from '../../credentials/FlixcheckApi.credentials';
@@ -15,6 +16,7 @@ import {
 	executeNode,
 	useSandbox,
 } from '../harness';
+import type { NodeSettings } from '../harness';
 import type { ConnectOptions } from '../harness/oauth2Connect';
 import { FLIXCHECK_CLIENT, FLIXCHECK_USERS, FlixcheckProvider } from '../sandbox/flixcheck';
 
@@ -25,6 +27,8 @@ type RunOptions = {
 	continueOnFail?: boolean;
 	credential?: INodeCredentialsDetails;
 	authentication?: 'flixcheckOAuth2Api' | 'flixcheckApi';
+	settings?: NodeSettings;
+	hints?: NodeExecutionHint[];
 };
 
 const TOKEN_COUNTERS = [
@@ -92,6 +96,8 @@ export function flixcheckFixture() {
 				items: options.items,
 				inputItems: options.binaryItems,
 				continueOnFail: options.continueOnFail,
+				settings: options.settings,
+				hints: options.hints,
 			});
 		},
 	};

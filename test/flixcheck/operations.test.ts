@@ -163,6 +163,27 @@ describe('Flixcheck check operations', () => {
 		expect(t.count('checks sent')).toBe(1);
 	});
 
+	test('with Continue On Fail, a send that may have arrived keeps that in its error item', async () => {
+		t.sandbox.inject({
+			provider: 'flixcheck',
+			route: 'POST /api/v1/portal/check',
+			kind: 'drop',
+			phase: 'after',
+		});
+		const [items] = await t.run(smsPersonal, { continueOnFail: true, items: [{}, {}] });
+		expect(items).toHaveLength(2);
+		expect(items[0].json).toEqual({
+			error:
+				'Could not complete the request to Flixcheck: the connection was closed before an answer came',
+			description: expect.stringMatching(
+				/may have reached the provider; it was not repeated, to avoid doing it twice/,
+			),
+		});
+		expect(items[1].json).toMatchObject({ code: expect.any(String) });
+		expect(t.count('checks sent')).toBe(2);
+		expect(t.count('POST /api/v1/portal/check')).toBe(2);
+	});
+
 	test('get a check', async () => {
 		const [sent] = await t.run(smsPersonal);
 		const [items] = await t.run({

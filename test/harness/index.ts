@@ -11,6 +11,7 @@ import type {
 	INodeType,
 	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
+	NodeExecutionHint,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
@@ -51,6 +52,7 @@ function buildNode(
 	parameters: INodeParameters,
 	credentials: Record<string, INodeCredentialsDetails>,
 	continueOnFail: boolean,
+	settings: NodeSettings = {},
 ): INode {
 	const node: INode = {
 		id: 'node-under-test',
@@ -63,6 +65,7 @@ function buildNode(
 		parameters: {},
 		credentials,
 		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...settings,
 	};
 	// As n8n does when a node is saved: fill in every default the user did not set.
 	node.parameters = NodeHelpers.getNodeParameters(
@@ -76,6 +79,9 @@ function buildNode(
 	return node;
 }
 
+/** Node settings a user can set in the node's Settings tab. */
+export type NodeSettings = Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'alwaysOutputData'>>;
+
 export interface RunOptions {
 	nodeType: INodeType;
 	parameters: INodeParameters;
@@ -86,6 +92,9 @@ export interface RunOptions {
 	/** Input items as n8n passes them, with binary data; used instead of `items`. */
 	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	settings?: NodeSettings;
+	/** Receives the execution hints the node added (shown with its output in n8n). */
+	hints?: NodeExecutionHint[];
 }
 
 /**
@@ -100,6 +109,7 @@ export async function executeNode(options: RunOptions): Promise<INodeExecutionDa
 		options.parameters,
 		options.credentials,
 		options.continueOnFail ?? false,
+		options.settings,
 	);
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -124,13 +134,18 @@ export async function executeNode(options: RunOptions): Promise<INodeExecutionDa
 		executeData,
 		[],
 	);
-	const result = await nodeType.execute!.call(context);
-	return result as INodeExecutionData[][];
+	try {
+		return (await nodeType.execute!.call(context)) as INodeExecutionData[][];
+	} finally {
+		options.hints?.push(...(context as unknown as { hints: NodeExecutionHint[] }).hints);
+	}
 }
 
 /** Calls a `methods.loadOptions` method as n8n's editor does, in a LoadOptionsContext. */
 export async function loadOptions(
-	options: Omit<RunOptions, 'items' | 'inputItems' | 'continueOnFail'> & { method: string },
+	options: Omit<RunOptions, 'items' | 'inputItems' | 'continueOnFail' | 'settings' | 'hints'> & {
+		method: string;
+	},
 ): Promise<INodePropertyOptions[]> {
 	const { nodeType, store } = options;
 	const node = buildNode(nodeType, options.parameters, options.credentials, false);

@@ -1,7 +1,13 @@
-import { describeErrorBody, redact } from '../../nodes/shared/errors';
+import { describeErrorBody, redact, summariseText } from '../../nodes/shared/errors';
 import { collectPages } from '../../nodes/shared/pagination';
 import { rateLimitWait } from '../../nodes/shared/rateLimit';
-import { describeInsecureUrl, describeUnsafePath, isSecureUrl } from '../../nodes/shared/url';
+import {
+	describeInsecureUrl,
+	describeUnsafePath,
+	describeUnsafeSegment,
+	hasUnsafeSegments,
+	isSecureUrl,
+} from '../../nodes/shared/url';
 
 describe('rate-limit waits', () => {
 	const now = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -82,6 +88,16 @@ describe('error bodies and redaction', () => {
 		expect(describeErrorBody(body)).toEqual({ message, details });
 	});
 
+	test('an HTML page is named, with its title, never copied', () => {
+		const page =
+			'<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body>x</body></html>';
+		expect(describeErrorBody(page)).toEqual({
+			message: 'an HTML page ("503 Service Unavailable")',
+		});
+		expect(summariseText('<html><body>no title</body></html>')).toBe('an HTML page');
+		expect(summariseText('x'.repeat(300))).toBe(`${'x'.repeat(200)}…`);
+	});
+
 	test('secrets are replaced wherever they appear', () => {
 		expect(redact('token abcd1234 and abcd1234 again', ['abcd1234', 'xy'])).toBe(
 			'token *** and *** again',
@@ -131,6 +147,34 @@ describe('collecting pages', () => {
 		]);
 	});
 
+	test('a page that repeats an earlier one ends the list there, and says so', async () => {
+		const repeats: number[] = [];
+		let calls = 0;
+		const all = await collectPages(
+			{ maxPageSize: 2, onRepeat: (page) => repeats.push(page) },
+			async () => {
+				calls++;
+				return { items: [{ id: 1 }, { id: 2 }], hasMore: true };
+			},
+		);
+		expect(all).toEqual([{ id: 1 }, { id: 2 }]);
+		expect(calls).toBe(2);
+		expect(repeats).toEqual([2]);
+	});
+
+	test('a list that never ends is given up after the page cap, with an error', async () => {
+		let calls = 0;
+		const endless = collectPages(
+			{ maxPageSize: 2, maxPages: 5, tooManyPages: (pages) => new Error(`gave up after ${pages}`) },
+			async (page) => {
+				calls++;
+				return { items: [{ id: page * 2 }, { id: page * 2 + 1 }], hasMore: true };
+			},
+		);
+		await expect(endless).rejects.toThrow('gave up after 5');
+		expect(calls).toBe(5);
+	});
+
 	test('an empty page ends the list even if the provider says there is more', async () => {
 		let pages = 0;
 		const all = await collectPages({ maxPageSize: 10 }, async () => {
@@ -157,4 +201,21 @@ describe('user-typed API paths', () => {
 		'/https://evil.example',
 		'/a\\b',
 	])('%s is refused', (path) => expect(describeUnsafePath(path)).toBeDefined());
+});
+
+describe('IDs in URL paths', () => {
+	test.each(['', '.', '..'])('%j is refused as a path segment', (id) =>
+		expect(describeUnsafeSegment(id)).toBeDefined(),
+	);
+	test.each(['1', 'abc', '...', 'a.b', '.hidden'])('%j is a path segment', (id) =>
+		expect(describeUnsafeSegment(id)).toBeUndefined(),
+	);
+	test.each(['/users/..', '/users/./x', '/a//b', '/users/%2E%2e'])(
+		'the transport refuses the built path %s',
+		(path) => expect(hasUnsafeSegments(path)).toBe(true),
+	);
+	test.each(['/users/1', '/mailing-lists/', '/users/a%2Fb', '/'])(
+		'the transport sends the built path %s',
+		(path) => expect(hasUnsafeSegments(path)).toBe(false),
+	);
 });

@@ -1,9 +1,15 @@
-import type { IDataObject, INodeCredentialsDetails, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeCredentialsDetails,
+	INodeParameters,
+	NodeExecutionHint,
+} from 'n8n-workflow';
 
 import { ThanksIoApi } from '../../credentials/ThanksIoApi.credentials';
 import { ThanksIoOAuth2Api } from '../../credentials/ThanksIoOAuth2Api.credentials';
 import { ThanksIo } from '../../nodes/ThanksIo/ThanksIo.node';
 import { CredentialStore, connectOAuth2, executeNode, loadOptions, useSandbox } from '../harness';
+import type { NodeSettings } from '../harness';
 import { THANKSIO_CLIENT, THANKSIO_PERSONAL_TOKEN, ThanksIoProvider } from '../sandbox/thanksio';
 
 export type Authentication = 'thanksIoOAuth2Api' | 'thanksIoApi';
@@ -50,6 +56,8 @@ export function thanksIoFixture() {
 			options: {
 				items?: IDataObject[];
 				continueOnFail?: boolean;
+				settings?: NodeSettings;
+				hints?: NodeExecutionHint[];
 				credential?: INodeCredentialsDetails;
 				authentication?: Authentication;
 			} = {},
@@ -64,6 +72,8 @@ export function thanksIoFixture() {
 				store: fixture.store,
 				items: options.items,
 				continueOnFail: options.continueOnFail,
+				settings: options.settings,
+				hints: options.hints,
 			});
 		},
 		async options(method: string, parameters: INodeParameters = {}) {

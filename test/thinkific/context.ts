@@ -6,12 +6,14 @@ import type {
 	INodeParameters,
 	INodePropertyOptions,
 	INodeType,
+	NodeExecutionHint,
 } from 'n8n-workflow';
 
 import { ThinkificApi } from '../../credentials/ThinkificApi.credentials';
 import { ThinkificOAuth2Api } from '../../credentials/ThinkificOAuth2Api.credentials';
 import { Thinkific } from '../../nodes/Thinkific/Thinkific.node';
 import { CredentialStore, connectOAuth2, executeNode, loadOptions, useSandbox } from '../harness';
+import type { NodeSettings } from '../harness';
 import {
 	THINKIFIC_API_KEY,
 	THINKIFIC_CLIENT,
@@ -110,6 +112,8 @@ export function thinkificFixture() {
 				using?: Auth;
 				items?: IDataObject[];
 				continueOnFail?: boolean;
+				settings?: NodeSettings;
+				hints?: NodeExecutionHint[];
 				credential?: INodeCredentialsDetails;
 			} = {},
 		) {
@@ -124,6 +128,8 @@ export function thinkificFixture() {
 				store: fixture.store,
 				items: options.items,
 				continueOnFail: options.continueOnFail,
+				settings: options.settings,
+				hints: options.hints,
 			});
 		},
 		/** Calls a resource locator's search method in n8n-core's LoadOptionsContext. */

@@ -1,8 +1,14 @@
-import type { INodeCredentialsDetails, INodeParameters, IDataObject } from 'n8n-workflow';
+import type {
+	INodeCredentialsDetails,
+	INodeParameters,
+	IDataObject,
+	NodeExecutionHint,
+} from 'n8n-workflow';
 
 import { ThroughLineOAuth2Api } from '../../credentials/ThroughLineOAuth2Api.credentials';
 import { ThroughLine } from '../../nodes/ThroughLine/ThroughLine.node';
 import { CredentialStore, executeNode, useSandbox } from '../harness';
+import type { NodeSettings } from '../harness';
 import { THROUGHLINE_CLIENT, ThroughLineProvider } from '../sandbox';
 
 /** A sandbox, a credential store and a connected ThroughLine credential for one test file. */
@@ -32,6 +38,8 @@ export function throughLineFixture() {
 			options: {
 				items?: IDataObject[];
 				continueOnFail?: boolean;
+				settings?: NodeSettings;
+				hints?: NodeExecutionHint[];
 				credential?: INodeCredentialsDetails;
 			} = {},
 		) {
@@ -42,6 +50,8 @@ export function throughLineFixture() {
 				store: fixture.store,
 				items: options.items,
 				continueOnFail: options.continueOnFail,
+				settings: options.settings,
+				hints: options.hints,
 			});
 		},
 	};

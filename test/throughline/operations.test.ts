@@ -374,6 +374,18 @@ describe('ThroughLine parameter validation', () => {
 		expect(t.sandbox.count('throughline', 'GET /v1/helplines')).toBe(0);
 	});
 
+	test.each(['.', '..'])(
+		'a helpline id of %j is refused before any request: it would change the route',
+		async (id) => {
+			const error = await errorFor({ resource: 'helpline', operation: 'get', helplineId: id }, [
+				{},
+			]);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toMatch(/^Invalid "Helpline ID" in item 0: "\.{1,2}" is not an ID/);
+			expect(t.sandbox.log).toHaveLength(0);
+		},
+	);
+
 	test('an empty helpline id is refused before any request', async () => {
 		const error = await errorFor(
 			{ resource: 'helpline', operation: 'get', helplineId: '={{ $json.id }}' },

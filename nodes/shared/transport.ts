@@ -291,16 +291,73 @@ async function renewToken(
 	state.knownToken = stored;
 	if (stored !== undefined && stored !== sent) return true;
 	if (renewedMeanwhile) return false;
-	const renewed = (await ctx.helpers.refreshOAuth2Token.call(
-		ctx,
-		connection.credentialType,
-		api.oauth2,
-	)) as IDataObject | undefined;
+	let renewed: IDataObject | undefined;
+	try {
+		renewed = (await ctx.helpers.refreshOAuth2Token.call(
+			ctx,
+			connection.credentialType,
+			api.oauth2,
+		)) as IDataObject | undefined;
+	} catch (refreshError) {
+		// Another execution or worker may have used the same refresh token first.
+		if (isRenewalRefused(refreshError) && (await tokenSavedElsewhere(ctx, connection, state, sent)))
+			return true;
+		throw new NodeOperationError(ctx.getNode(), refreshError as Error);
+	}
 	state.knownToken =
 		typeof renewed?.access_token === 'string'
 			? renewed.access_token
 			: accessTokenOf(await ctx.getCredentials(connection.credentialType));
 	return true;
+}
+
+/** How long to look for a token that another worker is saving, after a refused renewal. */
+const SAVED_ELSEWHERE_TRIES = 6;
+const SAVED_ELSEWHERE_INTERVAL_MS = 500;
+
+/**
+ * Whether an error is a token renewal that the provider refused: its refresh token
+ * was not valid (any more). n8n 2.x words it "needs to be reconnected"; n8n 1.x
+ * passes on the OAuth2 client's `EAUTH` error for the `invalid_grant` answer, or
+ * (wrapped in a NodeApiError, which drops the cause) only its message.
+ */
+function isRenewalRefused(error: unknown): boolean {
+	const outer = (error ?? {}) as { cause?: unknown; errorResponse?: unknown };
+	return [outer, outer.cause, outer.errorResponse].some((layer) => {
+		if (!layer || typeof layer !== 'object') return false;
+		const e = layer as { code?: unknown; body?: { error?: unknown }; message?: unknown };
+		return (
+			e.code === 'EAUTH' ||
+			e.body?.error === 'invalid_grant' ||
+			(typeof e.message === 'string' &&
+				/needs to be reconnected|invalid_grant|or refresh token is\s+invalid/i.test(e.message))
+		);
+	});
+}
+
+/**
+ * After a refused renewal: whether another execution or worker renewed the token
+ * and saved it meanwhile (n8n 1.x does not coordinate renewals between workers,
+ * and a rotating refresh token works only once). The stored credential is read
+ * again for a few seconds; a token other than the one the refused request was
+ * sent with is taken, and the request, refused before processing, is sent once
+ * more with it.
+ */
+async function tokenSavedElsewhere(
+	ctx: RequestContext,
+	connection: Connection,
+	state: ExecutionState,
+	sent: string | undefined,
+): Promise<boolean> {
+	for (let attempt = 0; attempt < SAVED_ELSEWHERE_TRIES; attempt++) {
+		if (attempt > 0) await sleep(SAVED_ELSEWHERE_INTERVAL_MS);
+		const stored = accessTokenOf(await ctx.getCredentials(connection.credentialType));
+		if (stored !== undefined && stored !== sent) {
+			state.knownToken = stored;
+			return true;
+		}
+	}
+	return false;
 }
 
 async function toApiError(
@@ -313,6 +370,17 @@ async function toApiError(
 ): Promise<Error> {
 	const secrets = await secretsOf(ctx, api, connection.credentialType);
 	const node = ctx.getNode();
+	if (isRenewalRefused(error)) {
+		const credentialName = node.credentials?.[connection.credentialType]?.name;
+		return apiError(
+			node,
+			itemIndex,
+			`${api.name} refused to renew the access token: the credential${credentialName ? ` "${credentialName}"` : ''} needs to be reconnected`,
+			'The refresh token is no longer valid: access was revoked, or the token expired or was used elsewhere. Open the credential and click "Connect my account" again. The request was refused before it was processed, so nothing was done.',
+			undefined,
+			secrets,
+		);
+	}
 	if (error instanceof NodeOperationError) {
 		return apiError(
 			node,
@@ -469,6 +537,16 @@ async function send<T>(
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const { status, headers } = readHttpError(error);
+			// n8n's own renewal after a 401 failed: another worker may have won the race.
+			if (
+				!renewed &&
+				api.credentials[connection.credentialType]?.oauth2 &&
+				isRenewalRefused(error)
+			) {
+				renewed = true;
+				const sent = tokenSentWith(error) ?? state.knownToken;
+				if (await tokenSavedElsewhere(ctx, connection, state, sent)) continue;
+			}
 			if (isOtherExpiredStatus(api, connection, status) && !state.persistent.has(status!)) {
 				let again = false;
 				if (!renewed) {

@@ -41,6 +41,10 @@ export class TokenAuthority {
 	private codes = new Map<string, CodeRecord>();
 	/** Seconds an access token lives. */
 	lifetimeSeconds: number;
+	/** Refreshes refused because the refresh token was spent or unknown (lost races, among others). */
+	refusedRefreshes = 0;
+	/** Set by `loseNextRefresh`: who wins the next refresh race. */
+	private raceWinner?: (won: IssuedToken) => void;
 
 	constructor(
 		private readonly prefix: string,
@@ -51,6 +55,8 @@ export class TokenAuthority {
 	}
 
 	reset(): void {
+		this.raceWinner = undefined;
+		this.refusedRefreshes = 0;
 		this.access.clear();
 		this.refresh.clear();
 		this.codes.clear();
@@ -98,14 +104,33 @@ export class TokenAuthority {
 		for (const record of this.access.values()) record.expiresAt = 0;
 	}
 
+	/**
+	 * Plays a lost refresh race, as between two n8n workers: the next refresh is
+	 * made first by "another worker", whose new token pair goes to `winner` (which
+	 * saves it where that worker would, a moment later); the refresh actually
+	 * received then comes second, with a refresh token already spent.
+	 */
+	loseNextRefresh(winner: (won: IssuedToken) => void): void {
+		this.raceWinner = winner;
+	}
+
 	/** Uses a refresh token once: it is then invalid, and a new pair is issued. */
 	rotate(
 		refreshToken: unknown,
 		clientId: string,
 		extra: Record<string, unknown> = {},
 	): IssuedToken | undefined {
+		const winner = this.raceWinner;
+		if (winner) {
+			this.raceWinner = undefined;
+			const won = this.rotate(refreshToken, clientId, extra);
+			if (won) winner(won);
+		}
 		const record = typeof refreshToken === 'string' ? this.refresh.get(refreshToken) : undefined;
-		if (!record || !record.valid || record.clientId !== clientId) return undefined;
+		if (!record || !record.valid || record.clientId !== clientId) {
+			this.refusedRefreshes++;
+			return undefined;
+		}
 		record.valid = false;
 		return this.issue(clientId, true, extra);
 	}

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { N8N_CALLBACK_URL, connectOAuth2, executeNode, testCredential } from '../harness';
 import { THANKSIO_CLIENT, THANKSIO_PERSONAL_TOKEN } from '../sandbox/thanksio';
@@ -138,6 +138,28 @@ describe('thanks.io OAuth2 credential (n8n-core OAuth2)', () => {
 		expect(t.sandbox.count('thanksio', 'refresh requests')).toBe(1);
 		expect(t.sandbox.count('thanksio', 'POST /api/v2/send/postcard')).toBe(2);
 		expect(t.sandbox.count('thanksio', 'mailers sent')).toBe(0);
+	});
+
+	test('where n8n refreshes only on 401, a refresh race lost to another worker still sends the postcard once', async () => {
+		const credential = await t.addOAuthCredential({ tokenExpiredStatusCode: 401 });
+		await connectOAuth2(t.store, 'thanksIoOAuth2Api', credential);
+		const stale = (await t.store.stored(credential.id!)).oauthTokenData as unknown as TokenData;
+		let won: TokenData | undefined;
+		t.provider.auth.loseNextRefresh((pair) => {
+			won = pair as unknown as TokenData;
+			void sleep(300).then(
+				async () =>
+					await t.store.patch(credential.id!, { oauthTokenData: { ...stale, ...pair } as never }),
+			);
+		});
+		t.provider.auth.expireAccessTokens();
+		const [items] = await t.run(postcard, { items: [person(1)], credential });
+		expect(items[0].json.status).toBe('reviewing');
+		expect(t.sandbox.count('thanksio', 'POST /api/v2/send/postcard')).toBe(2);
+		expect(t.sandbox.count('thanksio', 'mailers sent')).toBe(1);
+		const stored = (await t.store.stored(credential.id!)).oauthTokenData as unknown as TokenData;
+		expect(stored.refresh_token).toBe(won!.refresh_token);
+		expect(t.provider.auth.validRefreshTokens()).toContain(won!.refresh_token);
 	});
 
 	test('a revoked refresh token asks for the credential to be reconnected, without secrets', async () => {

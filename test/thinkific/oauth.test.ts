@@ -1,5 +1,5 @@
 import type { INode, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, Workflow } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, Workflow, sleep } from 'n8n-workflow';
 
 import { ThinkificApi } from '../../credentials/ThinkificApi.credentials';
 
@@ -205,6 +205,46 @@ describe('Thinkific OAuth2 credential', () => {
 		expect(new URLSearchParams(refreshes[2].body).get('refresh_token')).toBe(second.refresh_token);
 		expect(t.sandbox.count('thinkific', 'refreshes')).toBe(2);
 		expect((await tokenData()).refresh_token).not.toBe(second.refresh_token);
+	});
+
+	test('a refresh race lost to another worker: its saved token is used, and the user is created once', async () => {
+		const stale = await tokenData();
+		let won: TokenData | undefined;
+		// Another worker refreshes with the same refresh token first and saves its new pair
+		// a moment later, as n8n 1.x workers do without coordinating.
+		t.provider.auth.loseNextRefresh((pair) => {
+			won = pair as TokenData;
+			void sleep(300).then(
+				async () =>
+					await t.store.patch(t.oauthCredential.id!, {
+						oauthTokenData: { ...stale, ...pair } as never,
+					}),
+			);
+		});
+		t.provider.auth.expireAccessTokens();
+		const [items] = await t.run(
+			{
+				resource: 'user',
+				operation: 'create',
+				firstName: 'Ada',
+				lastName: 'Lovelace',
+				email: 'ada@example.com',
+			},
+			{ using: 'thinkificOAuth2Api' },
+		);
+		expect(items[0].json).toMatchObject({ email: 'ada@example.com' });
+		// Refused once with the expired token (not processed), then sent with the winner's token.
+		expect(t.sandbox.count('thinkific', 'POST /api/public/v1/users')).toBe(2);
+		expect(t.sandbox.count('thinkific', 'users created')).toBe(1);
+		const posts = t
+			.requests()
+			.filter((r) => r.method === 'POST' && r.path === '/api/public/v1/users');
+		expect(posts[1].headers.authorization).toBe(`Bearer ${won!.access_token}`);
+		// The winner's rotated refresh token is the one stored, and it works.
+		expect((await tokenData()).refresh_token).toBe(won!.refresh_token);
+		t.provider.auth.expireAccessTokens();
+		const [again] = await t.run(getUser, { using: 'thinkificOAuth2Api' });
+		expect(again[0].json.id).toBe(1);
 	});
 
 	test('a refresh token that no longer works asks for the credential to be reconnected', async () => {

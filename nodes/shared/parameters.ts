@@ -17,9 +17,36 @@ export function textOf(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
+/** `={{ $json.field }}` or `={{ $json["field"] }}`: nothing but a field of the item itself. */
+const OWN_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\\]+)\2\s*\])\s*\}\}$/;
+
+/** The node's parameters as saved, read once per execution (`getNode()` copies them). */
+const savedParameters = new WeakMap<Ctx, IDataObject>();
+
+/**
+ * A parameter's value for an item. A parameter that is nothing but a field of the
+ * input item (`={{ $json.name }}`, as mapping fields usually are) is read from the
+ * item directly: n8n's expression engine would give the same value, at a cost
+ * that counts when hundreds of items each map several fields.
+ */
+function parameterValue(ctx: Ctx, itemIndex: number, name: string): unknown {
+	let saved = savedParameters.get(ctx);
+	if (!saved) {
+		saved = ctx.getNode().parameters as IDataObject;
+		savedParameters.set(ctx, saved);
+	}
+	const given = saved[name];
+	if (typeof given === 'string') {
+		const field = OWN_FIELD.exec(given);
+		const item = field ? ctx.getInputData()[itemIndex] : undefined;
+		if (item) return item.json[field![1] ?? field![3]];
+	}
+	return ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+}
+
 /** A parameter as trimmed text (the value of a resource locator, too). */
 export function readText(ctx: Ctx, itemIndex: number, name: string): string {
-	return textOf(ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }));
+	return textOf(parameterValue(ctx, itemIndex, name));
 }
 
 export function requiredText(ctx: Ctx, itemIndex: number, name: string, label: string): string {

@@ -22,7 +22,15 @@ export interface OperationModule {
 	execute(this: IExecuteFunctions, itemIndex: number, state: RunState): Promise<OperationResult>;
 	/** The operation sends mail, creates a record or takes payment: it must not run twice. */
 	sendsOnce?: boolean;
+	/**
+	 * The operation only reads one record per item: items may be read side by side
+	 * (`PARALLEL_READS` at a time), and the output keeps their order.
+	 */
+	readsOnly?: boolean;
 }
+
+/** How many items a reading operation reads at once. */
+const PARALLEL_READS = 8;
 
 const RETRY_ON_FAIL_WARNING =
 	'"Retry On Fail" (in the node\'s settings) runs the whole node again after an error, so items that were already sent, created or paid would be sent again. Leave it off and set "On Error" to continue instead: this node already waits out rate limits and never repeats a request that may have reached the provider.';
@@ -133,11 +141,17 @@ export async function runOperations(
 	if (module.sendsOnce && this.getNode().retryOnFail) {
 		addHint(this, { message: RETRY_ON_FAIL_WARNING, type: 'warning', location: 'outputPane' });
 	}
+	const outcomes = await runItems(
+		items.length,
+		module.readsOnly ? PARALLEL_READS : 1,
+		!this.continueOnFail(),
+		async (itemIndex) => await module.execute.call(this, itemIndex, state),
+	);
 	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await module.execute.call(this, itemIndex, state);
-			const list = Array.isArray(result) ? result : [result];
+	for (const [itemIndex, outcome] of outcomes.entries()) {
+		if (!outcome) continue; // not run: an earlier item failed
+		if ('result' in outcome) {
+			const list = Array.isArray(outcome.result) ? outcome.result : [outcome.result];
 			for (const entry of list) {
 				output.push(
 					isExecutionData(entry)
@@ -145,20 +159,64 @@ export async function runOperations(
 						: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
 				);
 			}
-		} catch (caught) {
-			const error =
-				caught instanceof NodeApiError || caught instanceof NodeOperationError
-					? caught
-					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
-			if (this.continueOnFail()) {
-				output.push(errorOutput(error, { item: itemIndex }));
-				continue;
-			}
-			if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-			throw error;
+			continue;
 		}
+		const caught = outcome.error;
+		const error =
+			caught instanceof NodeApiError || caught instanceof NodeOperationError
+				? caught
+				: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+		if (this.continueOnFail()) {
+			output.push(errorOutput(error, { item: itemIndex }));
+			continue;
+		}
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		throw error;
 	}
 	return [output];
+}
+
+type ItemOutcome = { result: OperationResult } | { error: unknown };
+
+/**
+ * Runs `run` for every item index, `parallel` at a time, in order of the items.
+ * With `stopOnError` (no Continue On Fail), a failure stops the items not yet
+ * started; side by side, those already started finish. Side by side, the first
+ * item runs alone, so that it fetches the token the other items then share.
+ */
+async function runItems(
+	count: number,
+	parallel: number,
+	stopOnError: boolean,
+	run: (itemIndex: number) => Promise<OperationResult>,
+): Promise<ItemOutcome[]> {
+	const outcomes: ItemOutcome[] = [];
+	const runOne = async (itemIndex: number): Promise<ItemOutcome> => {
+		try {
+			return { result: await run(itemIndex) };
+		} catch (error) {
+			return { error };
+		}
+	};
+	if (parallel <= 1 || count <= 1) {
+		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+			const outcome = await runOne(itemIndex);
+			outcomes.push(outcome);
+			if (stopOnError && 'error' in outcome) break;
+		}
+		return outcomes;
+	}
+	outcomes.push(await runOne(0));
+	let next = stopOnError && 'error' in outcomes[0] ? count : 1;
+	const worker = async () => {
+		while (next < count) {
+			const itemIndex = next++;
+			outcomes[itemIndex] = await runOne(itemIndex);
+			if (stopOnError && 'error' in outcomes[itemIndex]) next = count;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(parallel, count - 1) }, worker));
+	return outcomes;
 }
 
 /** The outcome of one request made for all input items. */

@@ -103,6 +103,44 @@ describe('ThroughLine operations', () => {
 		expect(items[0].json).toMatchObject({ id: 'gb-4', name: 'United Kingdom Helpline 4' });
 	});
 
+	test('many lookups are read side by side, in order, paired, with one token', async () => {
+		t.provider.rateLimit = { limit: 1000, windowMs: 1000 };
+		const ids = Array.from({ length: 30 }, (_, i) => t.provider.helplines[i].id);
+		const [items] = await t.run(
+			{ resource: 'helpline', operation: 'get', helplineId: '={{ $json.id }}' },
+			{ items: ids.map((id) => ({ id })) },
+		);
+		expect(items.map((i) => i.json.id)).toEqual(ids);
+		expect(items.map((i) => i.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
+		expect(t.sandbox.count('throughline', 'token requests')).toBe(1);
+		const lookups = t.sandbox.log.filter((r) => r.path.startsWith('/v1/helplines/'));
+		expect(lookups).toHaveLength(30);
+	});
+
+	test('side by side, a failing lookup stops the node at its own item, or with Continue On Fail becomes its error item', async () => {
+		const ids = ['us-1', 'us-2', 'no-such-helpline', 'us-4', 'us-5'];
+		const error = (await t
+			.run(
+				{ resource: 'helpline', operation: 'get', helplineId: '={{ $json.id }}' },
+				{ items: ids.map((id) => ({ id })) },
+			)
+			.catch((e: Error) => e)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.context.itemIndex).toBe(2);
+		const [items] = await t.run(
+			{ resource: 'helpline', operation: 'get', helplineId: '={{ $json.id }}' },
+			{ items: ids.map((id) => ({ id })), continueOnFail: true },
+		);
+		expect(items.map((i) => i.json.id ?? i.json.error)).toEqual([
+			'us-1',
+			'us-2',
+			'ThroughLine answered 404: Helpline not found',
+			'us-4',
+			'us-5',
+		]);
+		expect(items[2].json.httpCode).toBe('404');
+	});
+
 	test('an unknown helpline id is reported as the API said it', async () => {
 		const error = await t
 			.run({ resource: 'helpline', operation: 'get', helplineId: 'zz-99' })

@@ -11,6 +11,9 @@ export const option: OperationModule['option'] = {
 	description: 'Get a check with its status and answers',
 };
 
+/** One record read per item: items are read side by side. */
+export const readsOnly = true;
+
 export const description: INodeProperties[] = [checkIdField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

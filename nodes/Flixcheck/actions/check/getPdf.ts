@@ -13,6 +13,9 @@ export const option: OperationModule['option'] = {
 	description: 'Download the PDF of a check, with its answers, as binary data',
 };
 
+/** One record read per item: items are read side by side. */
+export const readsOnly = true;
+
 export const description: INodeProperties[] = [
 	checkIdField,
 	{

@@ -12,6 +12,9 @@ export const option: OperationModule['option'] = {
 	description: 'Get the status of an order and how many of its pieces were delivered',
 };
 
+/** One record read per item: items are read side by side. */
+export const readsOnly = true;
+
 export const description: INodeProperties[] = [orderIdField];
 
 export async function trackOrder(

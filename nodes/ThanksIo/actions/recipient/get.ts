@@ -12,6 +12,9 @@ export const option: OperationModule['option'] = {
 	description: 'Get one recipient by its ID',
 };
 
+/** One record read per item: items are read side by side. */
+export const readsOnly = true;
+
 export const description: INodeProperties[] = [recipientIdField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -11,6 +11,9 @@ export const option: OperationModule['option'] = {
 	description: 'Get one enrollment by ID',
 };
 
+/** One record read per item: items are read side by side. */
+export const readsOnly = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Enrollment ID',

@@ -11,6 +11,9 @@ export const option: OperationModule['option'] = {
 	description: 'Get one user by Thinkific ID or external ID',
 };
 
+/** One record read per item: items are read side by side. */
+export const readsOnly = true;
+
 export const description: INodeProperties[] = [...userIdFields];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -11,6 +11,9 @@ export const option: OperationModule['option'] = {
 	description: 'Get one helpline by its ID',
 };
 
+/** One record read per item: items are read side by side. */
+export const readsOnly = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Helpline ID',

@@ -14,6 +14,9 @@ export const option: OperationModule['option'] = {
 	description: 'Find helplines for a country, optionally for one topic',
 };
 
+/** One record read per item: items are read side by side. */
+export const readsOnly = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Country Name or ID',

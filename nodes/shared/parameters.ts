@@ -24,10 +24,12 @@ const OWN_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\\]+)\
 const savedParameters = new WeakMap<Ctx, IDataObject>();
 
 /**
- * A parameter's value for an item. A parameter that is nothing but a field of the
- * input item (`={{ $json.name }}`, as mapping fields usually are) is read from the
- * item directly: n8n's expression engine would give the same value, at a cost
- * that counts when hundreds of items each map several fields.
+ * A parameter's value for an item. Two kinds are read without n8n's expression
+ * engine, which would give the same value at a cost that counts when hundreds of
+ * items each map several fields: a plain text, number or boolean (no expression
+ * in it), and an expression that is nothing but a field of the input item
+ * (`={{ $json.name }}`, as mapped fields usually are). Anything else, resource
+ * locators included, goes through `getNodeParameter`.
  */
 function parameterValue(ctx: Ctx, itemIndex: number, name: string): unknown {
 	let saved = savedParameters.get(ctx);
@@ -36,7 +38,9 @@ function parameterValue(ctx: Ctx, itemIndex: number, name: string): unknown {
 		savedParameters.set(ctx, saved);
 	}
 	const given = saved[name];
+	if (typeof given === 'number' || typeof given === 'boolean') return given;
 	if (typeof given === 'string') {
+		if (!given.startsWith('=')) return given;
 		const field = OWN_FIELD.exec(given);
 		const item = field ? ctx.getInputData()[itemIndex] : undefined;
 		if (item) return item.json[field![1] ?? field![3]];

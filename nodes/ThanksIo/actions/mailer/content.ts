@@ -284,7 +284,7 @@ export async function contentOf(
 
 /** The audience of one item's order: its recipient, mailing lists or a radius search. */
 export function audienceOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const audience = ctx.getNodeParameter('audience', itemIndex) as string;
+	const audience = readText(ctx, itemIndex, 'audience');
 	if (audience === 'mailingLists') {
 		const ids = idList(ctx, itemIndex, 'mailingListIds', 'Mailing Lists');
 		if (ids.length === 0) {

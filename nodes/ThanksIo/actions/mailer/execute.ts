@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readText } from '../../../shared/parameters';
 import type { OperationResult, RunState } from '../../../shared/router';
 import { batchOutputFor, sendOnceForAllItems } from '../../../shared/router';
 import type { MailerType } from '../../transport';
@@ -68,9 +69,8 @@ export async function executeMailer(
 	state: RunState,
 	type: MailerType,
 ): Promise<OperationResult> {
-	const audience = ctx.getNodeParameter('audience', 0) as string;
-	const orderMode =
-		audience === 'recipients' ? ctx.getNodeParameter('orderMode', 0, 'perItem') : '';
+	const audience = readText(ctx, 0, 'audience');
+	const orderMode = audience === 'recipients' ? readText(ctx, 0, 'orderMode') || 'perItem' : '';
 	if (orderMode === 'allItems') return await executeBatch(ctx, itemIndex, state, type);
 	const target = audienceOf(ctx, itemIndex);
 	const body = await contentOf(ctx, itemIndex, state, type);

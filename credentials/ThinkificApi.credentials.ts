@@ -1,14 +1,15 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import {
 	SUBDOMAIN_HINT,
 	apiTestUrlExpression,
-	subdomainExpression,
+	normalizeSubdomain,
 } from '../nodes/Thinkific/transport/site';
 
 export class ThinkificApi implements ICredentialType {
@@ -53,15 +54,20 @@ export class ThinkificApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
+	/** The key and the site, as headers (a subdomain that is not one is sent empty). */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
 			headers: {
-				'X-Auth-API-Key': '={{$credentials.apiKey}}',
-				'X-Auth-Subdomain': subdomainExpression('$credentials.subdomain'),
+				...(requestOptions.headers as Record<string, string> | undefined),
+				'X-Auth-API-Key': String(credentials.apiKey ?? ''),
+				'X-Auth-Subdomain': normalizeSubdomain(credentials.subdomain) ?? '',
 			},
-		},
-	};
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

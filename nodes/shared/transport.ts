@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -139,6 +140,11 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 interface Connection {
 	credentialType: string;
 	baseUrls: Record<string, string>;
+	/**
+	 * A credential other than OAuth2, as read once for the execution: handed to
+	 * n8n with every request, so that n8n does not decrypt it again each time.
+	 */
+	decrypted?: ICredentialsDecrypted;
 }
 
 /** What one execution (or one dropdown call) of a node keeps between its requests. */
@@ -195,13 +201,18 @@ async function connect(
 	const problem = api.checkCredentials?.(credentials, credentialType);
 	if (problem) throw refuse(problem);
 	if (use.oauth2) state.knownToken = accessTokenOf(credentials);
+	const details = ctx.getNode().credentials?.[credentialType];
+	const decrypted: ICredentialsDecrypted | undefined =
+		!use.oauth2 && details?.id
+			? { id: details.id, name: details.name, type: credentialType, data: credentials }
+			: undefined;
 	const baseUrls: Record<string, string> = {
 		'': trimTrailingSlash(String(credentials[use.baseUrlField])),
 	};
 	for (const [name, field] of Object.entries(use.otherBaseUrlFields ?? {})) {
 		baseUrls[name] = trimTrailingSlash(String(credentials[field] ?? ''));
 	}
-	return { credentialType, baseUrls };
+	return { credentialType, baseUrls, decrypted };
 }
 
 function executionState(ctx: RequestContext, api: ProviderApi): ExecutionState {
@@ -533,7 +544,16 @@ async function send<T>(
 				ctx,
 				connection.credentialType,
 				options,
-				api.oauth2 ? { oauth2: api.oauth2 } : undefined,
+				connection.decrypted
+					? {
+							credentialsDecrypted: {
+								...connection.decrypted,
+								data: { ...connection.decrypted.data },
+							},
+						}
+					: api.oauth2
+						? { oauth2: api.oauth2 }
+						: undefined,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const { status, headers } = readHttpError(error);

@@ -27,7 +27,7 @@ export function normalizeSubdomain(value: unknown): string | undefined {
 
 /*
  * The same rules as n8n expressions over a credential field, for the hidden OAuth2
- * URLs, the API-key header and the credential test. They use no "{" so that
+ * URLs and the credential test. They use no "{" so that
  * nothing in them can be read as the end of an expression.
  */
 
@@ -41,11 +41,6 @@ function subdomainOf(reference: string): string {
 function subdomainIsValid(reference: string): string {
 	const value = subdomainOf(reference);
 	return `(${value}.length <= ${MAX_LABEL_LENGTH} && ${LABEL.toString()}.test(${value}))`;
-}
-
-/** `X-Auth-Subdomain` header value: the label, or empty when the value is not one. */
-export function subdomainExpression(reference: string): string {
-	return `={{ ${subdomainIsValid(reference)} ? ${subdomainOf(reference)} : "" }}`;
 }
 
 /**

@@ -13,8 +13,10 @@ import { freePort, N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
 import { buildTarball, installTarball, manifest } from './lib/package';
 import type { StoredCredential } from './lib/provision';
 import { credentialsOf, findDropdowns, provisionCredential } from './lib/provision';
+import { executionError } from './lib/executions';
 import { webhookWorkflow } from './lib/workflows';
 import { providers } from './providers';
+import { runQueueLine } from './queue';
 import type { CredentialSpec, NodeSpec, ProviderSpec, SandboxContext, WorkflowSpec } from './spec';
 import { expect, parametersOf } from './spec';
 
@@ -27,6 +29,9 @@ import { expect, parametersOf } from './spec';
  *   npm run test:e2e                 both n8n lines
  *   npm run test:e2e -- --line 2     only n8n 2.x (or --line 1)
  *   npm run test:e2e -- --keep       keep n8n's user folders (database, logs)
+ *   npm run test:e2e -- --queue      queue mode instead: main + 2 workers, PostgreSQL, Redis,
+ *                                    200 concurrent executions per provider
+ *                                    (--rounds N, --executions N, --workers N)
  */
 
 interface Result {
@@ -137,42 +142,6 @@ async function deploy(
 	await line.client.activateWorkflow(created.id, created.versionId);
 	line.workflowIds.push(created.id);
 	return { id: created.id, path: slug, runs: 0 };
-}
-
-/**
- * n8n stores run data in the "flatted" format: an array whose first entry is the
- * root, where every string value is the index of the entry holding it.
- */
-function unflatten(text: string): unknown {
-	const table = JSON.parse(text) as unknown[];
-	const done = new Map<number, unknown>();
-	const revive = (index: number): unknown => {
-		if (done.has(index)) return done.get(index);
-		const entry = table[index];
-		if (entry === null || typeof entry !== 'object') return entry;
-		const copy: Record<string, unknown> | unknown[] = Array.isArray(entry) ? [] : {};
-		done.set(index, copy);
-		for (const [key, value] of Object.entries(entry)) {
-			(copy as Record<string, unknown>)[key] =
-				typeof value === 'string' ? revive(Number(value)) : value;
-		}
-		return copy;
-	};
-	return revive(0);
-}
-
-/** The error message of a failed execution, from its run data. */
-function executionError(text: string): string | undefined {
-	try {
-		const execution = (JSON.parse(text) as { data: { data: string } }).data;
-		const data = unflatten(execution.data) as {
-			resultData?: { error?: { message?: string; description?: string } };
-		};
-		const error = data.resultData?.error;
-		return error ? [error.message, error.description].filter(Boolean).join(' — ') : undefined;
-	} catch {
-		return undefined;
-	}
 }
 
 /** Runs a deployed workflow; returns the node's items, or throws with n8n's error. */
@@ -561,9 +530,14 @@ async function main() {
 	const args = process.argv.slice(2);
 	const lineArg = args.includes('--line') ? args[args.indexOf('--line') + 1] : 'all';
 	const keep = args.includes('--keep');
+	const queue = args.includes('--queue');
+	const numberArg = (name: string, fallback: number) =>
+		args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
 	const versions = lineArg === '1' ? [N8N_1] : lineArg === '2' ? [N8N_2] : [N8N_2, N8N_1];
 	const started = Date.now();
-	say(`End-to-end tests against n8n ${versions.join(' and ')} (cache: ${cacheDir()})`);
+	say(
+		`End-to-end tests${queue ? ' in queue mode' : ''} against n8n ${versions.join(' and ')} (cache: ${cacheDir()})`,
+	);
 
 	const installs = await Promise.all(versions.map((v) => ensureN8n(v)));
 	say('Building and packing the package …');
@@ -580,7 +554,32 @@ async function main() {
 		bases.set(provider, { sandbox, url: sandbox.url });
 	}
 	try {
-		for (const install of installs) await runLine(install, tarball, bases, keep);
+		for (const install of installs) {
+			if (!queue) {
+				await runLine(install, tarball, bases, keep);
+				continue;
+			}
+			for (const { sandbox } of bases.values()) sandbox.reset();
+			await runQueueLine(
+				install,
+				tarball,
+				(name, n8nUrl) => {
+					const base = [...bases.entries()].find(([p]) => p.name === name)![1];
+					return { ...base, n8nUrl, callbackUrl: `${n8nUrl}/rest/oauth2-credential/callback` };
+				},
+				check,
+				{
+					providers: args.includes('--providers')
+						? args[args.indexOf('--providers') + 1].split(',')
+						: [],
+					rounds: numberArg('--rounds', 1),
+					executions: numberArg('--executions', 200),
+					workers: numberArg('--workers', 2),
+					concurrency: numberArg('--concurrency', 10),
+					keep,
+				},
+			);
+		}
 	} finally {
 		for (const { sandbox } of new Set(bases.values())) if (sandbox !== shared) await sandbox.stop();
 		await shared.stop();

@@ -38,6 +38,8 @@ export interface ServerOptions {
 	env?: Record<string, string>;
 	/** Print n8n's output to this console as well as to the log file. */
 	echo?: boolean;
+	/** `n8n start` (default), or `n8n worker` with these arguments (queue mode). */
+	worker?: { args: string[]; healthPort: number };
 }
 
 /** The environment that keeps n8n on loopback and quiet about the outside world. */
@@ -94,7 +96,8 @@ export class N8nServer {
 		const brokerPort = await freePort();
 		const log = openSync(this.options.logFile, 'a');
 		const env = n8nEnvironment(this.install, this.options, brokerPort);
-		this.child = spawn(this.install.node, [this.install.bin, 'start'], {
+		const command = this.options.worker ? ['worker', ...this.options.worker.args] : ['start'];
+		this.child = spawn(this.install.node, [this.install.bin, ...command], {
 			cwd: this.options.userFolder,
 			env,
 			stdio: ['ignore', this.options.echo ? 'pipe' : log, this.options.echo ? 'pipe' : log],
@@ -120,6 +123,16 @@ export class N8nServer {
 				throw new Error(`n8n ${this.install.version} exited while starting:\n${tail.join('\n')}`);
 			}
 			try {
+				if (this.options.worker) {
+					// A worker has no REST API: its health check answers once it takes jobs.
+					const health = await fetch(
+						`http://127.0.0.1:${this.options.worker.healthPort}/healthz/readiness`,
+					);
+					await health.text();
+					if (health.ok) return;
+					await sleepMs(1000);
+					continue;
+				}
 				// /healthz answers before the REST API is mounted, and while n8n starts every
 				// route answers 200 with a plain-text "n8n is starting up": wait for JSON.
 				const response = await fetch(`${this.url}/rest/settings`);
@@ -359,9 +372,14 @@ export class N8nClient {
 		}
 	}
 
-	/** Executions of a workflow, newest first. */
-	async executions(workflowId: string): Promise<Array<{ id: string; status: string }>> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	/** Executions of a workflow (the newest 50, or only those of a status), newest first. */
+	async executions(
+		workflowId: string,
+		status?: string,
+	): Promise<Array<{ id: string; status: string }>> {
+		const filter = encodeURIComponent(
+			JSON.stringify(status ? { workflowId, status: [status] } : { workflowId }),
+		);
 		const answer = await this.request<{ results: Array<{ id: string; status: string }> }>(
 			'GET',
 			`/rest/executions?filter=${filter}&limit=50`,

@@ -96,3 +96,57 @@ export function exampleWorkflow(name: string, nodes: NodeUnderTest[], chain = fa
 		settings: settings(),
 	};
 }
+
+/** One node of a chain: any node type, with its parameters and credentials. */
+export interface ChainNode {
+	name: string;
+	type: string;
+	version: number;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+}
+
+/**
+ * Webhook trigger → each node in turn; the webhook answers with the first item of
+ * the last node only (the benchmark's shape: the answer stays small, whatever the
+ * items in between).
+ */
+export function webhookChain(name: string, path: string, nodes: ChainNode[]) {
+	const webhook = 'Webhook';
+	const names = [webhook, ...nodes.map((n) => n.name)];
+	return {
+		name,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: webhook,
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					responseMode: 'lastNode',
+					responseData: 'firstEntryJson',
+					options: {},
+				},
+			},
+			...nodes.map((node, index) => ({
+				id: randomUUID(),
+				name: node.name,
+				type: node.type,
+				typeVersion: node.version,
+				position: [260 * (index + 1), 0],
+				parameters: node.parameters,
+				...(node.credentials ? { credentials: node.credentials } : {}),
+			})),
+		],
+		connections: Object.fromEntries(
+			names
+				.slice(0, -1)
+				.map((from, i) => [from, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]),
+		),
+		settings: { ...settings(), saveDataSuccessExecution: 'none' },
+	};
+}

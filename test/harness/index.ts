@@ -6,6 +6,7 @@ import type {
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
 	INodeType,
@@ -161,6 +162,33 @@ export async function loadOptions(
 	const method = nodeType.methods?.loadOptions?.[options.method];
 	if (!method) throw new Error(`No load-options method ${options.method}`);
 	return await method.call(context);
+}
+
+/**
+ * Calls a `methods.listSearch` method (a resource locator's "From List") as n8n's
+ * editor does, in a LoadOptionsContext, with the search term and the page token.
+ */
+export async function listSearch(
+	options: Omit<RunOptions, 'items' | 'inputItems' | 'continueOnFail' | 'settings' | 'hints'> & {
+		method: string;
+		filter?: string;
+		paginationToken?: string;
+	},
+): Promise<INodeListSearchResult> {
+	const { nodeType, store } = options;
+	const node = buildNode(nodeType, options.parameters, options.credentials, false);
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFor(nodeType),
+	});
+	const additionalData = additionalDataFor(store);
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	const method = nodeType.methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`No list search method ${options.method}`);
+	return await method.call(context, options.filter, options.paginationToken);
 }
 
 export interface CredentialTestResult {

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runOperations } from '../shared/router';
 import { properties, resources } from './actions';
+import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
 export class ThanksIo implements INodeType {
@@ -42,7 +43,7 @@ export class ThanksIo implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, resources);

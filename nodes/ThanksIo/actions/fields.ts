@@ -1,20 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/errors';
+import { listLocator } from '../../shared/locators';
 import { compact, optionalEmailOf, readText } from '../../shared/parameters';
 
 /** Field definitions and readers shared by the mailer and recipient operations. */
 
-export const mailingListField: INodeProperties = {
-	displayName: 'Mailing List Name or ID',
+export const mailingListField: INodeProperties = listLocator({
+	displayName: 'Mailing List',
 	name: 'mailingListId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getMailingLists' },
-	required: true,
-	default: '',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
+	searchListMethod: 'searchMailingLists',
+	description: 'The mailing list: search your lists by name, or give its ID',
+});
 
 interface AddressField {
 	name: string;

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runOperations } from '../shared/router';
 import { properties, resources } from './actions';
+import * as listSearch from './methods/listSearch';
 
 export class Flixcheck implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,6 +40,8 @@ export class Flixcheck implements INodeType {
 		],
 		properties,
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, resources);

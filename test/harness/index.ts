@@ -54,14 +54,17 @@ function buildNode(
 	credentials: Record<string, INodeCredentialsDetails>,
 	continueOnFail: boolean,
 	settings: NodeSettings = {},
+	typeVersion?: number,
 ): INode {
 	const node: INode = {
 		id: 'node-under-test',
 		name: nodeType.description.defaults.name ?? nodeType.description.displayName,
 		type: `${PACKAGE}.${nodeType.description.name}`,
-		typeVersion: Array.isArray(nodeType.description.version)
-			? nodeType.description.version.slice(-1)[0]
-			: nodeType.description.version,
+		typeVersion:
+			typeVersion ??
+			(Array.isArray(nodeType.description.version)
+				? nodeType.description.version.slice(-1)[0]
+				: nodeType.description.version),
 		position: [0, 0],
 		parameters: {},
 		credentials,
@@ -96,6 +99,8 @@ export interface RunOptions {
 	settings?: NodeSettings;
 	/** Receives the execution hints the node added (shown with its output in n8n). */
 	hints?: NodeExecutionHint[];
+	/** The node's version, as a saved workflow holds it (default: the newest). */
+	typeVersion?: number;
 }
 
 /**
@@ -111,6 +116,7 @@ export async function executeNode(options: RunOptions): Promise<INodeExecutionDa
 		options.credentials,
 		options.continueOnFail ?? false,
 		options.settings,
+		options.typeVersion,
 	);
 	const workflow = new Workflow({
 		id: 'test-workflow',

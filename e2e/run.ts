@@ -10,6 +10,8 @@ import type { Sandbox } from '../test/sandbox';
 import type { N8nInstall } from './lib/install';
 import { cacheDir, ensureN8n, N8N_1, N8N_2, REPO, say } from './lib/install';
 import { freePort, N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
+import { runBrowser } from './browser';
+import { unflatten } from './lib/executions';
 import { buildTarball, installTarball, manifest } from './lib/package';
 import type { StoredCredential } from './lib/provision';
 import { credentialsOf, findDropdowns, provisionCredential } from './lib/provision';
@@ -27,7 +29,12 @@ import { expect, parametersOf } from './spec';
  *   npm run test:e2e                 both n8n lines
  *   npm run test:e2e -- --line 2     only n8n 2.x (or --line 1)
  *   npm run test:e2e -- --keep       keep n8n's user folders (database, logs)
+ *   npm run test:e2e -- --no-browser skip the editor checks in Chromium (n8n 2.x)
+ *   npm run screenshots              n8n 2.x only, and the README's screenshots into docs/images
  */
+
+/** The OAuth2 credential the browser creates in the editor's credential dialog. */
+const BROWSER_CREDENTIAL = 'thanksIoOAuth2Api';
 
 interface Result {
 	name: string;
@@ -139,28 +146,6 @@ async function deploy(
 	return { id: created.id, path: slug, runs: 0 };
 }
 
-/**
- * n8n stores run data in the "flatted" format: an array whose first entry is the
- * root, where every string value is the index of the entry holding it.
- */
-function unflatten(text: string): unknown {
-	const table = JSON.parse(text) as unknown[];
-	const done = new Map<number, unknown>();
-	const revive = (index: number): unknown => {
-		if (done.has(index)) return done.get(index);
-		const entry = table[index];
-		if (entry === null || typeof entry !== 'object') return entry;
-		const copy: Record<string, unknown> | unknown[] = Array.isArray(entry) ? [] : {};
-		done.set(index, copy);
-		for (const [key, value] of Object.entries(entry)) {
-			(copy as Record<string, unknown>)[key] =
-				typeof value === 'string' ? revive(Number(value)) : value;
-		}
-		return copy;
-	};
-	return revive(0);
-}
-
 /** The error message of a failed execution, from its run data. */
 function executionError(text: string): string | undefined {
 	try {
@@ -250,8 +235,9 @@ async function runLine(
 	install: N8nInstall,
 	tarball: string,
 	bases: Map<ProviderSpec, { sandbox: Sandbox; url: string }>,
-	keep: boolean,
+	options: { keep: boolean; browser: boolean; readmeImages?: string },
 ) {
+	const { keep } = options;
 	const label = `n8n ${install.version}`;
 	say(`\n== ${label}`);
 	const sandboxes = new Set([...bases.values()].map((c) => c.sandbox));
@@ -515,6 +501,27 @@ async function runLine(
 			}
 		}
 
+		if (install.major >= 2 && options.browser) {
+			say('  -- the editor, in Chromium');
+			const oauth = providers
+				.flatMap((p) => p.credentials.map((spec) => ({ spec, ctx: contexts.get(p)! })))
+				.find(({ spec }) => spec.type === BROWSER_CREDENTIAL)!;
+			await runBrowser({
+				url: server.url,
+				client: line.client,
+				owner: OWNER,
+				packageName: pkg.name,
+				oauth,
+				credentials: line.credentials,
+				contextFor: (type) =>
+					contexts.get(providers.find((p) => p.credentials.some((c) => c.type === type))!)!,
+				check: async (name, fn) => await check(`${label}: ${name}`, fn),
+				screenshotDir: path.join(logDir, 'screenshots'),
+				readmeImages: options.readmeImages,
+			});
+			say(`    (screenshots: ${path.relative(REPO, path.join(logDir, 'screenshots'))})`);
+		}
+
 		// Secrets: nothing the provider issued or was sent as a secret shows in n8n's
 		// execution data, webhook answers, logs or (in plain text) its database.
 		const secrets = [
@@ -561,6 +568,10 @@ async function main() {
 	const args = process.argv.slice(2);
 	const lineArg = args.includes('--line') ? args[args.indexOf('--line') + 1] : 'all';
 	const keep = args.includes('--keep');
+	const browser = !args.includes('--no-browser');
+	const readmeImages = args.includes('--screenshots')
+		? path.resolve(REPO, args[args.indexOf('--screenshots') + 1] ?? 'docs/images')
+		: undefined;
 	const versions = lineArg === '1' ? [N8N_1] : lineArg === '2' ? [N8N_2] : [N8N_2, N8N_1];
 	const started = Date.now();
 	say(`End-to-end tests against n8n ${versions.join(' and ')} (cache: ${cacheDir()})`);
@@ -580,7 +591,8 @@ async function main() {
 		bases.set(provider, { sandbox, url: sandbox.url });
 	}
 	try {
-		for (const install of installs) await runLine(install, tarball, bases, keep);
+		for (const install of installs)
+			await runLine(install, tarball, bases, { keep, browser, readmeImages });
 	} finally {
 		for (const { sandbox } of new Set(bases.values())) if (sandbox !== shared) await sandbox.stop();
 		await shared.stop();

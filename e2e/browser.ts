@@ -102,6 +102,8 @@ async function createAndConnect(page: Page, run: BrowserRun): Promise<StoredCred
 		await input.fill(String(value));
 	}
 	await page.click('[data-test-id=credential-save-button]');
+	// Saved once the dialog offers to delete it; "Connect" before that would save it again.
+	await page.locator('[data-test-id=credential-delete-button]').waitFor({ timeout: 30_000 });
 
 	const popupOpened = page.waitForEvent('popup', { timeout: 30_000 });
 	await page.locator('[data-test-id=quick-connect-button]').first().click();
@@ -112,15 +114,22 @@ async function createAndConnect(page: Page, run: BrowserRun): Promise<StoredCred
 	await page.locator('[data-test-id=oauth-connect-success-banner]').waitFor({ timeout: 30_000 });
 	await shoot(page, run, 'credential-connected');
 
-	const stored = (await run.client.listCredentials()).find(
+	const saved = (await run.client.listCredentials()).filter(
 		(c) => c.name === name && c.type === spec.type,
 	);
-	expect(stored, `no credential named "${name}" was saved`);
-	const data = await run.client.request<{ data?: { oauthTokenData?: unknown } }>(
-		'GET',
-		`/rest/credentials/${stored.id}?includeData=true`,
-	);
-	expect(data.data?.oauthTokenData === true, 'n8n stored no token for the credential');
+	expect(saved.length === 1, `${saved.length} credentials named "${name}" were saved, not one`);
+	const stored = saved[0];
+	// The dialog saves the credential once more after connecting: wait for the stored state.
+	let connected = false;
+	for (let i = 0; i < 30 && !connected; i++) {
+		const data = await run.client.request<{ data?: { oauthTokenData?: unknown } }>(
+			'GET',
+			`/rest/credentials/${stored.id}?includeData=true`,
+		);
+		connected = data.data?.oauthTokenData === true;
+		if (!connected) await sleepMs(500);
+	}
+	expect(connected, 'n8n stored no token for the credential');
 	await page.keyboard.press('Escape');
 	return { id: stored.id, name, type: spec.type };
 }

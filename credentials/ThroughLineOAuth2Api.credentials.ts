@@ -71,6 +71,20 @@ export class ThroughLineOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'body',
 		},
+		// n8n's OAuth2 credential offers extra token-request fields for client credentials
+		// sent in the body; ThroughLine's token request takes none.
+		{
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: false,
+		},
+		{
+			displayName: 'Additional Body Properties',
+			name: 'additionalBodyProperties',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	test: ICredentialTestRequest = {

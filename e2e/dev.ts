@@ -12,13 +12,13 @@ import { N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
 import { manifest } from './lib/package';
 import type { StoredCredential } from './lib/provision';
 import { credentialsOf, provisionCredential } from './lib/provision';
-import { exampleWorkflow } from './lib/workflows';
+import type { ExampleContext } from './examples';
+import { examples, exampleWorkflowJson } from './examples';
 import { providers as allProviders } from './providers';
 
 /** The package's providers (those served by test/sandbox's createSandbox()). */
 const providers = allProviders.filter((p) => !p.sandbox);
 import type { SandboxContext } from './spec';
-import { parametersOf } from './spec';
 
 /**
  * `npm run dev`: the pinned n8n on http://127.0.0.1:5678 (SQLite) with this package
@@ -94,7 +94,6 @@ function watch(outDir: string) {
 }
 
 async function provision(client: Client, ctx: SandboxContext, major: number) {
-	const pkg = manifest();
 	const signedIn = await client.signIn(OWNER).catch((error: Error) => {
 		throw new Error(
 			`Could not sign in as ${OWNER.email}: ${error.message}\nThis n8n has another owner. Remove its folder to start over.`,
@@ -120,36 +119,32 @@ async function provision(client: Client, ctx: SandboxContext, major: number) {
 		}
 	}
 
-	const existing = new Set((await client.listWorkflows()).map((w) => w.name));
-	const nodeTypes = await client.nodeTypes();
-	for (const provider of providers) {
-		for (const node of provider.nodes) {
-			const type = `${pkg.name}.${node.type}`;
-			const displayName = String(nodeTypes.find((t) => t.name === type)?.displayName ?? node.type);
-			const name = `${displayName} example (sandbox)`;
-			const { type: credentialType, parameters } = node.credentials[0];
-			if (!stored.has(credentialType)) continue;
-			let id = '';
-			if (existing.has(name)) {
-				id = (await client.listWorkflows()).find((w) => w.name === name)!.id;
-				say(`  workflow "${name}" kept`);
-			} else {
-				const workflow = exampleWorkflow(
-					name,
-					node.workflows.map((w) => ({
-						type,
-						version: node.version ?? 1,
-						name: w.name,
-						parameters: { ...(parameters ?? {}), ...(w.exampleParameters ?? parametersOf(w, ctx)) },
-						credentials: credentialsOf(credentialType, stored),
-					})),
-					node.example === 'chain',
-				);
-				id = (await client.createWorkflow(workflow)).id;
-				say(`  workflow "${name}" created`);
-			}
-			if (major >= 2) await tryExample(client, id, name);
+	await provisionExamples(client, ctx, stored, major);
+}
+
+/** The example workflows of e2e/examples.ts, each executed once to show that it works. */
+async function provisionExamples(
+	client: Client,
+	ctx: SandboxContext,
+	stored: Map<string, StoredCredential>,
+	major: number,
+) {
+	const existing = await client.listWorkflows();
+	const exampleContext: ExampleContext = {
+		...ctx,
+		packageName: manifest().name,
+		credential: (type) => credentialsOf(type, stored)[type],
+	};
+	for (const example of examples) {
+		if (!example.credentialTypes.every((type) => stored.has(type))) continue;
+		let id = existing.find((w) => w.name === example.name)?.id;
+		if (id) {
+			say(`  workflow "${example.name}" kept`);
+		} else {
+			id = (await client.createWorkflow(exampleWorkflowJson(example, exampleContext))).id;
+			say(`  workflow "${example.name}" created`);
 		}
+		if (major >= 2) await tryExample(client, id, example.name);
 	}
 }
 

@@ -10,6 +10,7 @@ import type { Sandbox } from '../test/sandbox';
 import type { N8nInstall } from './lib/install';
 import { cacheDir, ensureN8n, N8N_1, N8N_2, REPO, say } from './lib/install';
 import { freePort, N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
+import { runBrowser } from './browser';
 import { buildTarball, installTarball, manifest } from './lib/package';
 import type { StoredCredential } from './lib/provision';
 import { credentialsOf, findDropdowns, provisionCredential } from './lib/provision';
@@ -32,7 +33,12 @@ import { expect, parametersOf } from './spec';
  *   npm run test:e2e -- --queue      queue mode instead: main + 2 workers, PostgreSQL, Redis,
  *                                    200 concurrent executions per provider
  *                                    (--rounds N, --executions N, --workers N)
+ *   npm run test:e2e -- --no-browser skip the editor checks in Chromium (n8n 2.x)
+ *   npm run screenshots              n8n 2.x only, and the README's screenshots into docs/images
  */
+
+/** The OAuth2 credential the browser creates in the editor's credential dialog. */
+const BROWSER_CREDENTIAL = 'thanksIoOAuth2Api';
 
 interface Result {
 	name: string;
@@ -219,8 +225,9 @@ async function runLine(
 	install: N8nInstall,
 	tarball: string,
 	bases: Map<ProviderSpec, { sandbox: Sandbox; url: string }>,
-	keep: boolean,
+	options: { keep: boolean; browser: boolean; readmeImages?: string },
 ) {
+	const { keep } = options;
 	const label = `n8n ${install.version}`;
 	say(`\n== ${label}`);
 	const sandboxes = new Set([...bases.values()].map((c) => c.sandbox));
@@ -484,6 +491,27 @@ async function runLine(
 			}
 		}
 
+		if (install.major >= 2 && options.browser) {
+			say('  -- the editor, in Chromium');
+			const oauth = providers
+				.flatMap((p) => p.credentials.map((spec) => ({ spec, ctx: contexts.get(p)! })))
+				.find(({ spec }) => spec.type === BROWSER_CREDENTIAL)!;
+			await runBrowser({
+				url: server.url,
+				client: line.client,
+				owner: OWNER,
+				packageName: pkg.name,
+				oauth,
+				credentials: line.credentials,
+				contextFor: (type) =>
+					contexts.get(providers.find((p) => p.credentials.some((c) => c.type === type))!)!,
+				check: async (name, fn) => await check(`${label}: ${name}`, fn),
+				screenshotDir: path.join(logDir, 'screenshots'),
+				readmeImages: options.readmeImages,
+			});
+			say(`    (screenshots: ${path.relative(REPO, path.join(logDir, 'screenshots'))})`);
+		}
+
 		// Secrets: nothing the provider issued or was sent as a secret shows in n8n's
 		// execution data, webhook answers, logs or (in plain text) its database.
 		const secrets = [
@@ -533,6 +561,10 @@ async function main() {
 	const queue = args.includes('--queue');
 	const numberArg = (name: string, fallback: number) =>
 		args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
+	const browser = !args.includes('--no-browser');
+	const readmeImages = args.includes('--screenshots')
+		? path.resolve(REPO, args[args.indexOf('--screenshots') + 1] ?? 'docs/images')
+		: undefined;
 	const versions = lineArg === '1' ? [N8N_1] : lineArg === '2' ? [N8N_2] : [N8N_2, N8N_1];
 	const started = Date.now();
 	say(
@@ -556,7 +588,7 @@ async function main() {
 	try {
 		for (const install of installs) {
 			if (!queue) {
-				await runLine(install, tarball, bases, keep);
+				await runLine(install, tarball, bases, { keep, browser, readmeImages });
 				continue;
 			}
 			for (const { sandbox } of bases.values()) sandbox.reset();

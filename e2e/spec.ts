@@ -60,8 +60,6 @@ export interface WorkflowSpec {
 	kind: 'read' | 'write';
 	/** The node's parameters (resource, operation, fields). */
 	parameters: Record<string, unknown> | ((ctx: SandboxContext) => Record<string, unknown>);
-	/** Parameters for the example workflow of `npm run dev -- --sandbox`, when they differ. */
-	exampleParameters?: Record<string, unknown>;
 	/** Throws when the node's output items (or the sandbox's state) are not as expected. */
 	check(items: Array<Record<string, unknown>>, ctx: SandboxContext): void;
 }
@@ -74,11 +72,6 @@ export interface NodeSpec {
 	credentials: Array<{ type: string; parameters?: Record<string, unknown> }>;
 	/** At least one read and one write. */
 	workflows: WorkflowSpec[];
-	/**
-	 * The example workflow runs the operations side by side from the manual trigger, or
-	 * (`chain`) one after the other in this order, so that one can use the previous output.
-	 */
-	example?: 'parallel' | 'chain';
 	/**
 	 * Dropdowns are found in the node's description; give extra parameters a
 	 * method needs (e.g. the parent it depends on), and how many options at least.

@@ -1,5 +1,6 @@
 /**
- * Reading n8n's stored executions, as its REST API returns them.
+ * Reading n8n's saved executions, as the REST API (`GET /rest/executions/:id`)
+ * returns them: a failed execution's error, and the run data of a node.
  */
 
 /**
@@ -36,4 +37,19 @@ export function executionError(text: string): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** The JSON of the items a node output on its first run (all outputs), from an execution's text. */
+export function nodeOutput(text: string, nodeName: string): Array<Record<string, unknown>> {
+	const execution = (JSON.parse(text) as { data: { data: string } }).data;
+	const data = unflatten(execution.data) as {
+		resultData?: {
+			runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: unknown }> | null> } }>>;
+		};
+	};
+	const run = data.resultData?.runData?.[nodeName]?.[0];
+	if (!run) throw new Error(`the execution has no run of "${nodeName}"`);
+	return (run.data?.main ?? []).flatMap((output) =>
+		(output ?? []).map((item) => item.json as Record<string, unknown>),
+	);
 }

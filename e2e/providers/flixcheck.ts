@@ -69,7 +69,6 @@ export const flixcheckSpec: ProviderSpec = {
 				{ type: 'flixcheckOAuth2Api', parameters: chooseCredential('flixcheckOAuth2Api') },
 				{ type: 'flixcheckApi', parameters: chooseCredential('flixcheckApi') },
 			],
-			example: 'chain',
 			workflows: [
 				{
 					name: 'Send a check',
@@ -98,8 +97,6 @@ export const flixcheckSpec: ProviderSpec = {
 						operation: 'get',
 						checkId: latestCheckId(ctx),
 					}),
-					// In the example, the check that "Send a check" just sent.
-					exampleParameters: { resource: 'check', operation: 'get', checkId: '={{ $json.id }}' },
 					check(items) {
 						expect(items.length === 1, `expected one item, got ${items.length}`);
 						expect(items[0].subject === SUBJECT, `unexpected check ${JSON.stringify(items[0])}`);

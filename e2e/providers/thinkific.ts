@@ -67,13 +67,6 @@ export const thinkificSpec: ProviderSpec = {
 						lastName: 'Learner',
 						email: `learner${thinkific(ctx).users.size + 1}@example.com`,
 					}),
-					exampleParameters: {
-						resource: 'user',
-						operation: 'create',
-						firstName: 'Kim',
-						lastName: 'Learner',
-						email: '=learner-{{ $now.toMillis() }}@example.com',
-					},
 					check(items, ctx) {
 						expect(items.length === 1, `expected one item, got ${items.length}`);
 						const stored = thinkific(ctx).users.get(Number(items[0].id));

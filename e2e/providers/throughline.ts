@@ -30,6 +30,7 @@ export const throughLine: ProviderSpec = {
 	nodes: [
 		{
 			type: 'throughLine',
+			version: 1.1,
 			credentials: [{ type: 'throughLineOAuth2Api' }],
 			workflows: [
 				{
@@ -40,7 +41,7 @@ export const throughLine: ProviderSpec = {
 						operation: 'search',
 						countryCode: 'NZ',
 						topic: 'anxiety',
-						limit: 5,
+						maxHelplines: 5,
 					},
 					check(items) {
 						expect(

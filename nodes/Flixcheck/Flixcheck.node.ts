@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runOperations } from '../shared/router';
+import { operationSubtitle, runOperations } from '../shared/router';
 import { properties, resources } from './actions';
+import * as listSearch from './methods/listSearch';
 
 export class Flixcheck implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +20,7 @@ export class Flixcheck implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(resources),
 		description: 'Send Flixcheck checks to customers, read their answers and upload files',
 		defaults: { name: 'Flixcheck' },
 		usableAsTool: true,
@@ -39,6 +40,8 @@ export class Flixcheck implements INodeType {
 		],
 		properties,
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, resources);

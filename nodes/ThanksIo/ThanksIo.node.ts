@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runOperations } from '../shared/router';
+import { operationSubtitle, runOperations } from '../shared/router';
 import { properties, resources } from './actions';
+import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
 export class ThanksIo implements INodeType {
@@ -20,7 +21,7 @@ export class ThanksIo implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(resources),
 		description:
 			'Send handwritten postcards, letters, notecards and gift cards, and manage mailing lists and orders with thanks.io',
 		defaults: { name: 'thanks.io' },
@@ -42,7 +43,7 @@ export class ThanksIo implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, resources);

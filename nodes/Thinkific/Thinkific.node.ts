@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runOperations } from '../shared/router';
+import { operationSubtitle, runOperations } from '../shared/router';
 import { properties, resources } from './actions';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
@@ -21,7 +21,7 @@ export class Thinkific implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(resources),
 		description:
 			'Manage users, enrollments and courses of a Thinkific school and report external orders',
 		defaults: { name: 'Thinkific' },

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runOperations } from '../shared/router';
+import { operationSubtitle, runOperations } from '../shared/router';
 import { properties, resources } from './actions';
 import * as loadOptions from './methods/loadOptions';
 
@@ -19,8 +19,10 @@ export class ThroughLine implements INodeType {
 			dark: 'file:../../icons/throughline.dark.svg',
 		},
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// 1.1: the search's "Limit" became "Max Helplines" (see actions/helpline/search.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		subtitle: operationSubtitle(resources),
 		description: 'Find verified crisis helplines by country and topic with the ThroughLine API',
 		defaults: { name: 'ThroughLine' },
 		usableAsTool: true,

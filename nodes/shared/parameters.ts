@@ -127,6 +127,11 @@ export function requiredPathSegment(
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
+/** Whether a text is one whole email address. */
+export function isEmailAddress(value: unknown): boolean {
+	return EMAIL.test(textOf(value));
+}
+
 /** An email address, or undefined when the value is empty. */
 export function optionalEmailOf(
 	ctx: Ctx,

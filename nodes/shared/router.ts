@@ -80,6 +80,21 @@ export function resourceProperties(
 	return [selector, ...fields];
 }
 
+/**
+ * The node's subtitle on the canvas: the chosen operation as users read it
+ * ("Get many mailing lists"), from each operation's `action` label, instead of
+ * the raw values ("getAll: mailingList").
+ */
+export function operationSubtitle(resources: ResourceMap): string {
+	const labels: Record<string, string> = {};
+	for (const [resource, operations] of Object.entries(resources)) {
+		for (const operation of Object.values(operations)) {
+			labels[`${resource}:${operation.option.value}`] = operation.option.action;
+		}
+	}
+	return `={{ (${JSON.stringify(labels)})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;
+}
+
 function isExecutionData(value: unknown): value is INodeExecutionData {
 	return !!value && typeof value === 'object' && 'json' in value && 'pairedItem' in value;
 }

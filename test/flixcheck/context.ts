@@ -14,6 +14,7 @@ import {
 	N8N_CALLBACK_URL,
 	connectOAuth2,
 	executeNode,
+	listSearch,
 	useSandbox,
 } from '../harness';
 import type { NodeSettings } from '../harness';
@@ -98,6 +99,19 @@ export function flixcheckFixture() {
 				continueOnFail: options.continueOnFail,
 				settings: options.settings,
 				hints: options.hints,
+			});
+		},
+		/** Calls a resource locator's list search, as the editor does. */
+		async search(method: string, filter?: string, authentication = 'flixcheckOAuth2Api') {
+			return await listSearch({
+				nodeType: fixture.node,
+				method,
+				filter,
+				parameters: { authentication },
+				credentials: {
+					[authentication]: authentication === 'flixcheckApi' ? fixture.apiKey : fixture.oauth,
+				},
+				store: fixture.store,
 			});
 		},
 	};

@@ -203,7 +203,7 @@ describe('Flixcheck check operations', () => {
 		const empty = await t
 			.run({ resource: 'check', operation: 'get', checkId: ' ' })
 			.catch((e: Error) => e);
-		expect((empty as Error).message).toMatch(/^Invalid "Check ID" in item 0: it is empty/);
+		expect((empty as Error).message).toMatch(/^Invalid "Check" in item 0: it is empty/);
 	});
 
 	test('get the PDF of a check as binary data', async () => {
@@ -258,7 +258,7 @@ describe('Flixcheck check operations', () => {
 					.catch((e: Error) => e);
 				expect(error).toBeInstanceOf(NodeOperationError);
 				expect((error as Error).message).toMatch(
-					/^Invalid "Check ID" in item 0: "\.{1,2}" is not an ID: it would change the path/,
+					/^Invalid "Check" in item 0: "\.{1,2}" is not an ID: it would change the path/,
 				);
 			}
 			expect(t.sandbox.log.length).toBe(before);
@@ -424,5 +424,47 @@ describe('Flixcheck API request', () => {
 			'Flixcheck answered 400: resource.clientId is not a known OAuth client',
 		);
 		expect(secretsIn(errorText(error))).toBe(false);
+	});
+});
+
+describe('Flixcheck check list (unconfirmed route) and check locator', () => {
+	test("Get Many lists the user's checks newest first, all or up to a limit", async () => {
+		await t.run(emailNeutral);
+		await t.run({ ...smsPersonal, subject: 'Fotos vom Wasserschaden' });
+		await t.run({ ...emailNeutral, subject: 'Zählerstand' });
+		const [all] = await t.run({ resource: 'check', operation: 'getAll', returnAll: true });
+		expect(all.map((i) => i.json.subject)).toEqual([
+			'Zählerstand',
+			'Fotos vom Wasserschaden',
+			'Schadenmeldung Kfz',
+		]);
+		const [two] = await t.run(
+			{ resource: 'check', operation: 'getAll', returnAll: false, limit: 2 },
+			{ authentication: 'flixcheckApi' },
+		);
+		expect(two).toHaveLength(2);
+		const lists = t.sandbox.log.filter((e) => e.method === 'GET' && e.path === '/user/v7/checks');
+		expect(lists.map((e) => e.mount)).toEqual(['flixcheck', 'flixcheck']);
+	});
+
+	test('the locator finds a check by subject or recipient and Get reads the one picked', async () => {
+		await t.run(emailNeutral);
+		await t.run({ ...smsPersonal, subject: 'Fotos vom Wasserschaden' });
+		const bySubject = await t.search('searchChecks', 'wasser');
+		expect(bySubject.results).toHaveLength(1);
+		expect(bySubject.results[0].name).toMatch(
+			/^Fotos vom Wasserschaden – Erika Mustermann \(\d{4}-\d{2}-\d{2}\)$/,
+		);
+		const byRecipient = await t.search('searchChecks', 'firma beispiel', 'flixcheckApi');
+		expect(byRecipient.results.map((r) => r.name)).toEqual([
+			expect.stringMatching(/^Schadenmeldung Kfz – Firma Beispiel GmbH/),
+		]);
+
+		const [items] = await t.run({
+			resource: 'check',
+			operation: 'get',
+			checkId: { __rl: true, mode: 'list', value: bySubject.results[0].value },
+		});
+		expect(items[0].json).toMatchObject({ subject: 'Fotos vom Wasserschaden' });
 	});
 });

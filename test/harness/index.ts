@@ -6,6 +6,7 @@ import type {
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
 	INodeType,
@@ -53,14 +54,17 @@ function buildNode(
 	credentials: Record<string, INodeCredentialsDetails>,
 	continueOnFail: boolean,
 	settings: NodeSettings = {},
+	typeVersion?: number,
 ): INode {
 	const node: INode = {
 		id: 'node-under-test',
 		name: nodeType.description.defaults.name ?? nodeType.description.displayName,
 		type: `${PACKAGE}.${nodeType.description.name}`,
-		typeVersion: Array.isArray(nodeType.description.version)
-			? nodeType.description.version.slice(-1)[0]
-			: nodeType.description.version,
+		typeVersion:
+			typeVersion ??
+			(Array.isArray(nodeType.description.version)
+				? nodeType.description.version.slice(-1)[0]
+				: nodeType.description.version),
 		position: [0, 0],
 		parameters: {},
 		credentials,
@@ -95,6 +99,8 @@ export interface RunOptions {
 	settings?: NodeSettings;
 	/** Receives the execution hints the node added (shown with its output in n8n). */
 	hints?: NodeExecutionHint[];
+	/** The node's version, as a saved workflow holds it (default: the newest). */
+	typeVersion?: number;
 }
 
 /**
@@ -110,6 +116,7 @@ export async function executeNode(options: RunOptions): Promise<INodeExecutionDa
 		options.credentials,
 		options.continueOnFail ?? false,
 		options.settings,
+		options.typeVersion,
 	);
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -161,6 +168,33 @@ export async function loadOptions(
 	const method = nodeType.methods?.loadOptions?.[options.method];
 	if (!method) throw new Error(`No load-options method ${options.method}`);
 	return await method.call(context);
+}
+
+/**
+ * Calls a `methods.listSearch` method (a resource locator's "From List") as n8n's
+ * editor does, in a LoadOptionsContext, with the search term and the page token.
+ */
+export async function listSearch(
+	options: Omit<RunOptions, 'items' | 'inputItems' | 'continueOnFail' | 'settings' | 'hints'> & {
+		method: string;
+		filter?: string;
+		paginationToken?: string;
+	},
+): Promise<INodeListSearchResult> {
+	const { nodeType, store } = options;
+	const node = buildNode(nodeType, options.parameters, options.credentials, false);
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFor(nodeType),
+	});
+	const additionalData = additionalDataFor(store);
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	const method = nodeType.methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`No list search method ${options.method}`);
+	return await method.call(context, options.filter, options.paginationToken);
 }
 
 export interface CredentialTestResult {

@@ -21,6 +21,8 @@ import { json, randomToken } from './server';
  * - the v7 file routes (`POST /user/v7/temp-files` multipart, then
  *   `POST /user/v7/files?action=generateImagesOfPdf`, `GET /user/v7/files/{id}`),
  *   `POST /user/v7/oauth-codes`, all answering in the `{resource, meta}` envelope;
+ * - `GET /user/v7/checks`, the user's checks newest first, in the same envelope: a
+ *   guess from v7's naming, as no document names a route that lists checks;
  * - the deprecated v1 check routes (`POST /api/v1/portal/check`, `GET`/`PUT
  *   /api/v1/portal/check/{id}`, `GET /api/v1/portal/check/{id}/pdf`) and
  *   `GET /api/v1/portal/user/{id}`, with their v1 answer shapes. Flixcheck's
@@ -229,6 +231,11 @@ export class FlixcheckProvider implements Provider {
 			return json(200, { resource: { code: this.auth.issueCode(clientId) }, meta: {} });
 		}
 
+		// Unconfirmed: no document names a route that lists checks (see the node's transport).
+		if (req.method === 'GET' && req.path === '/user/v7/checks') {
+			const own = [...this.checks.values()].filter((c) => c.createdBy === userId).reverse();
+			return json(200, { resource: own, meta: { total: own.length } });
+		}
 		if (req.method === 'POST' && req.path === '/api/v1/portal/check')
 			return this.createCheck(req, userId, sandbox);
 		const user = /^\/api\/v1\/portal\/user\/([^/]+)$/.exec(req.path);

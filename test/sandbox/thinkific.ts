@@ -46,38 +46,53 @@ const PROFILE_FIELDS = [
 	{ id: 2, label: 'Membership Level', field_type: 'text', required: false },
 ];
 
-const COURSES = [
-	{ id: 101, name: 'Intro to Pottery', slug: 'intro-to-pottery', product_id: 201 },
-	{ id: 102, name: 'Advanced Glazing', slug: 'advanced-glazing', product_id: 202 },
-	{ id: 103, name: 'Kiln Safety', slug: 'kiln-safety', product_id: 203 },
-].map((c) => ({
-	...c,
-	subtitle: '',
-	description: `${c.name}, a course`,
-	keywords: '',
-	course_card_image_url: `https://files.example.com/${c.slug}.jpg`,
-	administrator_user_ids: [],
-	chapter_ids: [1, 2],
-	reviews_enabled: false,
-	user_id: 1,
-	instructor_id: 1,
-}));
+type Course = Row & { id: number; name: string; slug: string; product_id: number };
 
-const PRODUCTS = COURSES.map((c) => ({
-	id: c.product_id,
-	created_at: '2026-01-01T00:00:00.000Z',
-	productable_id: c.id,
-	productable_type: 'Course',
-	price: 49,
-	position: 1,
-	status: 'published',
-	name: c.name,
-	private: false,
-	hidden: false,
-	subscription: false,
-	days_until_expiry: null,
-	slug: c.slug,
-}));
+function course(id: number, name: string, productId: number): Course {
+	const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+	return {
+		id,
+		name,
+		slug,
+		product_id: productId,
+		subtitle: '',
+		description: `${name}, a course`,
+		keywords: '',
+		course_card_image_url: `https://files.example.com/${slug}.jpg`,
+		administrator_user_ids: [],
+		chapter_ids: [1, 2],
+		reviews_enabled: false,
+		user_id: 1,
+		instructor_id: 1,
+	};
+}
+
+function productOf(c: Course): Row & { id: number } {
+	return {
+		id: c.product_id,
+		created_at: '2026-01-01T00:00:00.000Z',
+		productable_id: c.id,
+		productable_type: 'Course',
+		price: 49,
+		position: 1,
+		status: 'published',
+		name: c.name,
+		private: false,
+		hidden: false,
+		subscription: false,
+		days_until_expiry: null,
+		slug: c.slug,
+	};
+}
+
+/** The site's courses, each sold as one product. */
+function defaultCourses(): Course[] {
+	return [
+		course(101, 'Intro to Pottery', 201),
+		course(102, 'Advanced Glazing', 202),
+		course(103, 'Kiln Safety', 203),
+	];
+}
 
 function isDate(value: unknown): boolean {
 	return typeof value === 'string' && !Number.isNaN(Date.parse(value));
@@ -98,6 +113,7 @@ export class ThinkificProvider implements Provider {
 	 */
 	resetReading: 'epochSeconds' | 'millisecondsToWait' | 'secondsToWait' = 'epochSeconds';
 	users = new Map<number, ThinkificUser>();
+	courses: Course[] = defaultCourses();
 	enrollments = new Map<number, Row>();
 	externalOrders = new Map<number, Row & { transactions: Row[] }>();
 	/** Every authorize request, as received. */
@@ -115,6 +131,7 @@ export class ThinkificProvider implements Provider {
 		this.rateLimit = { limit: 120, windowMs: 60_000 };
 		this.resetReading = 'epochSeconds';
 		this.users.clear();
+		this.courses = defaultCourses();
 		this.enrollments.clear();
 		this.externalOrders.clear();
 		this.authorizeRequests.length = 0;
@@ -137,6 +154,18 @@ export class ThinkificProvider implements Provider {
 			);
 		}
 		return created;
+	}
+
+	/** Adds `count` courses ("Course 1" …) after the default ones, each with its product. */
+	seedCourses(count: number, name: (i: number) => string = (i) => `Course ${i}`): void {
+		const start = this.courses.length;
+		for (let i = 1; i <= count; i++) {
+			this.courses.push(course(1000 + start + i, name(i), 2000 + start + i));
+		}
+	}
+
+	private get products(): Row[] {
+		return this.courses.map(productOf);
 	}
 
 	rateLimited(retryAfterMs: number): SandboxResponse {
@@ -254,13 +283,13 @@ export class ThinkificProvider implements Provider {
 			case 'GET /custom_profile_field_definitions':
 				return this.page(req, PROFILE_FIELDS);
 			case 'GET /courses':
-				return this.page(req, COURSES);
+				return this.page(req, this.courses);
 			case 'GET /courses/:id': {
-				const course = COURSES.find((c) => String(c.id) === id);
-				return course ? json(200, course) : json(404, { error: 'Record not found.' });
+				const found = this.courses.find((c) => String(c.id) === id);
+				return found ? json(200, found) : json(404, { error: 'Record not found.' });
 			}
 			case 'GET /products':
-				return this.page(req, PRODUCTS);
+				return this.page(req, this.products);
 			case 'GET /enrollments':
 				return this.page(req, this.filterEnrollments(req.query));
 			case 'POST /enrollments':
@@ -477,7 +506,7 @@ export class ThinkificProvider implements Provider {
 	// ---- enrollments ----------------------------------------------------------
 
 	private createEnrollment(body: Row, sandbox: Sandbox): SandboxResponse {
-		const course = COURSES.find((c) => c.id === body.course_id);
+		const course = this.courses.find((c) => c.id === body.course_id);
 		const user = this.users.get(Number(body.user_id));
 		const errors: string[] = [];
 		if (!course) errors.push('Course could not be found.');
@@ -586,7 +615,7 @@ export class ThinkificProvider implements Provider {
 			errors.payment_provider = ["can't be blank"];
 		}
 		if (!this.users.has(Number(body.user_id))) errors.user_id = ['User could not be found.'];
-		if (!PRODUCTS.some((p) => p.id === body.product_id)) {
+		if (!this.courses.some((c) => c.product_id === body.product_id)) {
 			errors.product_id = ['Product could not be found.'];
 		}
 		if (!ORDER_TYPES.has(String(body.order_type)))

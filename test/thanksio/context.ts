@@ -8,7 +8,14 @@ import type {
 import { ThanksIoApi } from '../../credentials/ThanksIoApi.credentials';
 import { ThanksIoOAuth2Api } from '../../credentials/ThanksIoOAuth2Api.credentials';
 import { ThanksIo } from '../../nodes/ThanksIo/ThanksIo.node';
-import { CredentialStore, connectOAuth2, executeNode, loadOptions, useSandbox } from '../harness';
+import {
+	CredentialStore,
+	connectOAuth2,
+	executeNode,
+	listSearch,
+	loadOptions,
+	useSandbox,
+} from '../harness';
 import type { NodeSettings } from '../harness';
 import { THANKSIO_CLIENT, THANKSIO_PERSONAL_TOKEN, ThanksIoProvider } from '../sandbox/thanksio';
 
@@ -81,6 +88,18 @@ export function thanksIoFixture() {
 				nodeType: fixture.node,
 				method,
 				parameters: { authentication: OAUTH2, ...parameters },
+				credentials: { [OAUTH2]: fixture.oauth },
+				store: fixture.store,
+			});
+		},
+		/** Calls a resource locator's list search, as the editor does. */
+		async search(method: string, filter?: string, paginationToken?: string) {
+			return await listSearch({
+				nodeType: fixture.node,
+				method,
+				filter,
+				paginationToken,
+				parameters: { authentication: OAUTH2 },
 				credentials: { [OAUTH2]: fixture.oauth },
 				store: fixture.store,
 			});

@@ -97,6 +97,37 @@ describe('thanks.io mailing lists', () => {
 	});
 });
 
+describe('thanks.io mailing list locator', () => {
+	test('a list is found by name on any page, reading 100 lists a page until a match', async () => {
+		// Listed newest first: the oldest list is on the last of three pages.
+		const [summer] = t.provider.addMailingLists(1, 'Summer Customers');
+		t.provider.addMailingLists(249, 'Prospects');
+		const found = await t.search('searchMailingLists', 'summer');
+		expect(found.results).toEqual([
+			{ name: 'Summer Customers 1 (0 recipients)', value: String(summer.id) },
+		]);
+		const pages = t.sandbox.log
+			.filter((e) => e.path.startsWith('/api/v2/mailing-lists/?'))
+			.map((e) => new URLSearchParams(e.path.split('?')[1]));
+		expect(pages.map((q) => q.get('page'))).toEqual(['1', '2', '3']);
+		expect(pages.every((q) => q.get('items_per_page') === '100')).toBe(true);
+
+		const first = await t.search('searchMailingLists');
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('2');
+	});
+
+	test('the list picked from the locator is the one the operation reads', async () => {
+		const [list] = t.provider.addMailingLists(2, 'Customers');
+		const [items] = await t.run({
+			resource: 'mailingList',
+			operation: 'get',
+			mailingListId: { __rl: true, mode: 'list', value: String(list.id) },
+		});
+		expect(items[0].json).toMatchObject({ id: list.id, description: 'Customers 1' });
+	});
+});
+
 describe('thanks.io recipients', () => {
 	test('add one recipient per input item, then get, update and delete it', async () => {
 		const [list] = t.provider.addMailingLists(1);

@@ -1,18 +1,15 @@
 import type {
 	IDataObject,
-	ILoadOptionsFunctions,
 	INodeCredentialsDetails,
 	INodeListSearchResult,
 	INodeParameters,
-	INodePropertyOptions,
-	INodeType,
 	NodeExecutionHint,
 } from 'n8n-workflow';
 
 import { ThinkificApi } from '../../credentials/ThinkificApi.credentials';
 import { ThinkificOAuth2Api } from '../../credentials/ThinkificOAuth2Api.credentials';
 import { Thinkific } from '../../nodes/Thinkific/Thinkific.node';
-import { CredentialStore, connectOAuth2, executeNode, loadOptions, useSandbox } from '../harness';
+import { CredentialStore, connectOAuth2, executeNode, listSearch, useSandbox } from '../harness';
 import type { NodeSettings } from '../harness';
 import {
 	THINKIFIC_API_KEY,
@@ -139,27 +136,17 @@ export function thinkificFixture() {
 			filter?: string,
 			paginationToken?: string,
 		): Promise<INodeListSearchResult> {
-			const search = fixture.node.methods.listSearch[method as 'searchCourses'];
-			const adapter: INodeType = {
-				description: fixture.node.description,
-				methods: {
-					loadOptions: {
-						[method]: async function (this: ILoadOptionsFunctions) {
-							const result = await search.call(this, filter, paginationToken);
-							return result as unknown as INodePropertyOptions[];
-						},
-					},
-				},
-			};
-			return (await loadOptions({
-				nodeType: adapter,
+			return await listSearch({
+				nodeType: fixture.node,
 				method,
+				filter,
+				paginationToken,
 				parameters: { authentication: auth },
 				credentials: {
 					[auth]: auth === 'thinkificApi' ? fixture.apiKeyCredential : fixture.oauthCredential,
 				},
 				store: fixture.store,
-			})) as unknown as INodeListSearchResult;
+			});
 		},
 	};
 	beforeEach(async () => {

@@ -125,7 +125,7 @@ describe.each<Auth>(['thinkificApi', 'thinkificOAuth2Api'])('Thinkific users (%s
 				)
 				.catch((e: Error) => e);
 			expect((dotted as Error).message).toMatch(
-				/^Invalid "User ID" in item 0: "\.\." is not an ID/,
+				/^Invalid "External ID" in item 0: "\.\." is not an ID/,
 			);
 		}
 		expect(t.sandbox.log.filter((r) => r.path.startsWith('/api/'))).toHaveLength(0);
@@ -621,12 +621,12 @@ describe('Thinkific parameter validation', () => {
 		[
 			{ resource: 'user', operation: 'get', userId: '={{ $json.id }}' },
 			{ id: '' },
-			'Invalid "User ID" in item 0: it is empty',
+			'Invalid "User" in item 0: it is empty',
 		],
 		[
 			{ resource: 'user', operation: 'delete', userId: '={{ $json.id }}' },
 			{ id: '12; DROP' },
-			'Invalid "User ID" in item 0: "12; DROP" is not a Thinkific ID (a whole number of 1 or more)',
+			'Invalid "User" in item 0: "12; DROP" is not a Thinkific ID (a whole number of 1 or more)',
 		],
 		[
 			{ resource: 'enrollment', operation: 'get', enrollmentId: '  ' },

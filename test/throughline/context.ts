@@ -41,9 +41,11 @@ export function throughLineFixture() {
 				settings?: NodeSettings;
 				hints?: NodeExecutionHint[];
 				credential?: INodeCredentialsDetails;
+				typeVersion?: number;
 			} = {},
 		) {
 			return await executeNode({
+				typeVersion: options.typeVersion,
 				nodeType: fixture.node,
 				parameters,
 				credentials: { throughLineOAuth2Api: options.credential ?? fixture.credential },

@@ -19,7 +19,7 @@ describe('ThroughLine operations', () => {
 			operation: 'search',
 			countryCode: 'us',
 			topic: 'Anxiety',
-			limit: 5,
+			maxHelplines: 5,
 		});
 		expect(items.length).toBeGreaterThan(0);
 		expect(items.length).toBeLessThanOrEqual(5);
@@ -346,12 +346,40 @@ describe('ThroughLine operations', () => {
 	});
 });
 
+describe('ThroughLine search, version 1 (saved before "Limit" became "Max Helplines")', () => {
+	test('a version 1 node keeps its "Limit"', async () => {
+		const [items] = await t.run(
+			{ resource: 'helpline', operation: 'search', countryCode: 'US', limit: 2 },
+			{ typeVersion: 1 },
+		);
+		expect(items).toHaveLength(2);
+		const search = t.sandbox.log.find((r) => r.path.startsWith('/v1/helplines?'))!;
+		expect(new URLSearchParams(search.path.split('?')[1]).get('limit')).toBe('2');
+
+		const error = (await t
+			.run(
+				{ resource: 'helpline', operation: 'search', countryCode: 'US', limit: 0 },
+				{ typeVersion: 1 },
+			)
+			.catch((e: Error) => e)) as Error;
+		expect(error.message).toMatch(/^Invalid "Limit" in item 0: 0 is not a whole number/);
+	});
+
+	test('n8n\'s editor sees no "limit" on the current version, so it suggests no "Return All"', () => {
+		const names = t.node.description.properties
+			.filter((p) => p.displayOptions?.show?.['@version']?.[0] !== 1)
+			.map((p) => p.name);
+		expect(names).toContain('maxHelplines');
+		expect(names).not.toContain('limit');
+	});
+});
+
 describe('ThroughLine parameter validation', () => {
 	const search = {
 		resource: 'helpline',
 		operation: 'search',
 		countryCode: '={{ $json.country }}',
-		limit: '={{ $json.limit }}',
+		maxHelplines: '={{ $json.limit }}',
 	};
 
 	async function errorFor(parameters: Record<string, unknown>, items: object[]) {
@@ -368,11 +396,11 @@ describe('ThroughLine parameter validation', () => {
 		[{ country: '', limit: 5 }, /Invalid "Country" in item 0: it is empty/],
 		[
 			{ country: 'US', limit: 0 },
-			/Invalid "Limit" in item 0: 0 is not a whole number from 1 to 100/,
+			/Invalid "Max Helplines" in item 0: 0 is not a whole number from 1 to 100/,
 		],
 		[
 			{ country: 'US', limit: 10000 },
-			/Invalid "Limit" in item 0: 10000 is not a whole number from 1 to 100/,
+			/Invalid "Max Helplines" in item 0: 10000 is not a whole number from 1 to 100/,
 		],
 	])('search with %j is refused before the search is sent', async (json, message) => {
 		const error = await errorFor(search, [json]);
@@ -481,8 +509,8 @@ describe('ThroughLine parameter validation', () => {
 			httpCode: '400',
 		});
 		expect(out[3].json).toEqual({
-			error: 'Invalid "Limit" in item 2: 0 is not a whole number from 1 to 100',
-			description: 'Check the "Limit" parameter of item 2.',
+			error: 'Invalid "Max Helplines" in item 2: 0 is not a whole number from 1 to 100',
+			description: 'Check the "Max Helplines" parameter of item 2.',
 		});
 		expect((out[4].json.country as { code: string }).code).toBe('GB');
 		expect(t.sandbox.count('throughline', 'GET /v1/helplines')).toBe(3);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiRequest, ProviderApi } from '../../shared/transport';
+import type { ApiRequest, ProviderApi, RequestContext } from '../../shared/transport';
 import { createTransport } from '../../shared/transport';
 
 export const flixcheckApi: ProviderApi = {
@@ -29,6 +29,11 @@ export const flixcheckApi: ProviderApi = {
 };
 
 export const { apiRequest, apiRequestAllItems, apiRequestPage } = createTransport(flixcheckApi);
+
+/** The user's checks, newest first as Flixcheck answers them (see `checkRoutes.list`). */
+export async function listChecks(this: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
+	return checkRoutes.unwrapList(await apiRequest.call(this, checkRoutes.list(), itemIndex));
+}
 
 /**
  * The check routes, in one place. Flixcheck documents no v7 route to send or read
@@ -61,6 +66,21 @@ export const checkRoutes = {
 		path: `/api/v1/portal/check/${checkId}`,
 		body: { check: changes },
 	}),
+	/**
+	 * The user's checks. No documented route lists checks (v1 or v7); this is the
+	 * v7 route that v7's naming (`/user/v7/files`, `/user/v7/temp-files`) suggests,
+	 * answered in v7's `{resource: [...], meta}` envelope. Unconfirmed; no paging
+	 * parameters are known, so the list is read in one request.
+	 */
+	list: (): ApiRequest => ({ method: 'GET', path: '/user/v7/checks' }),
+	/** The checks out of the list's answer. */
+	unwrapList: (answer: unknown): IDataObject[] => {
+		const body = answer as IDataObject | IDataObject[] | undefined;
+		const list = Array.isArray(body)
+			? body
+			: ((body?.resource ?? body?.checks ?? []) as IDataObject[] | IDataObject);
+		return Array.isArray(list) ? list : [];
+	},
 	/** Reads the check (or the answer to sending one) out of an answer. */
 	unwrap: (answer: unknown): IDataObject => unwrap(answer, 'check'),
 };

@@ -1,20 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/errors';
+import { listLocator } from '../../shared/locators';
 import { compact, optionalEmailOf, readText } from '../../shared/parameters';
 
 /** Field definitions and readers shared by the mailer and recipient operations. */
 
-export const mailingListField: INodeProperties = {
-	displayName: 'Mailing List Name or ID',
+export const mailingListField: INodeProperties = listLocator({
+	displayName: 'Mailing List',
 	name: 'mailingListId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getMailingLists' },
-	required: true,
-	default: '',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
+	searchListMethod: 'searchMailingLists',
+	description: 'The mailing list: search your lists by name, or give its ID',
+});
 
 interface AddressField {
 	name: string;
@@ -54,24 +51,51 @@ const ADDRESS_FIELDS: AddressField[] = [
 	{ name: 'recipientCountry', api: 'country', label: 'Country', placeholder: 'e.g. US' },
 ];
 
+/** What an AI agent is told about each field when the node runs as its tool. */
+const TOOL_DESCRIPTIONS: Record<string, [string, boolean]> = {
+	name: ["The recipient's full name", true],
+	company: ["The recipient's company, if any", false],
+	address: ['The street address, such as 123 Main Street', true],
+	address2: ['The second address line (apartment, suite), if any', false],
+	city: ['The city', true],
+	province: ['The state or province, such as NY (needed for US and Canadian addresses)', false],
+	postal_code: ['The postal or ZIP code', true],
+	country: ['The two-letter country code, such as US', false],
+};
+
 /**
- * A recipient's name and postal address, one field each, by default mapped
- * from the input item's fields of the same name (`name`, `address`, `city`, …).
+ * A recipient's name and postal address, one field each. In a workflow they are
+ * mapped by default from the input item's fields of the same name (`name`,
+ * `address`, `city`, …). As an AI agent's tool the node has no input item, so
+ * there the model fills them (`$fromAI`), optional ones with an empty default.
  */
 export function recipientFields(): INodeProperties[] {
-	const fields: INodeProperties[] = ADDRESS_FIELDS.map((field) => ({
-		displayName: field.label,
-		name: field.name,
-		type: 'string',
-		default: '',
-		placeholder: field.placeholder,
-		description: `The recipient's ${field.label.toLowerCase()}${
-			field.api === 'country' ? ' as a two-letter code (US when empty)' : ''
-		}`,
-	}));
-	for (const [index, field] of fields.entries()) {
-		field.default = `={{ $json.${ADDRESS_FIELDS[index].api} }}`;
-	}
+	const fields: INodeProperties[] = ADDRESS_FIELDS.flatMap((field) => {
+		const base: INodeProperties = {
+			displayName: field.label,
+			name: field.name,
+			type: 'string',
+			default: '',
+			placeholder: field.placeholder,
+			description: `The recipient's ${field.label.toLowerCase()}${
+				field.api === 'country' ? ' as a two-letter code (US when empty)' : ''
+			}`,
+		};
+		const [about, required] = TOOL_DESCRIPTIONS[field.api];
+		const fromAi = `$fromAI('${field.api}', '${about.replace(/'/g, "\\'")}', 'string'${required ? '' : ", ''"})`;
+		return [
+			{
+				...base,
+				default: `={{ $json.${field.api} }}`,
+				displayOptions: { show: { '@tool': [false] } },
+			},
+			{
+				...base,
+				default: `={{ ${fromAi} }}`,
+				displayOptions: { show: { '@tool': [true] } },
+			},
+		];
+	});
 	fields.push({
 		displayName: 'Additional Recipient Fields',
 		name: 'recipientExtra',

@@ -1,48 +1,62 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-/** Resource locators shared by several operations: a searchable list, or an ID. */
+import { invalidParameter } from '../../shared/errors';
+import { listLocator, locatorMode } from '../../shared/locators';
+import { requiredEmailOf, textOf } from '../../shared/parameters';
+import { findUsersByEmail } from '../transport';
+import { requiredId } from './validate';
 
-function locator(
-	displayName: string,
+/** Resource locators shared by several operations: a searchable list, an ID (or an email). */
+
+/**
+ * A Thinkific user: from the list (searched by name or email), by ID, or by email
+ * address (looked up with one request when the node runs).
+ */
+export const userLocator = listLocator({
+	displayName: 'User',
+	name: 'userId',
+	searchListMethod: 'searchUsers',
+	description:
+		'The Thinkific user: search the list by name or email, or give the ID or the email address',
+	byEmail: true,
+});
+
+/**
+ * The Thinkific ID of the user a user locator names. "By Email" costs one request
+ * and fails the item, naming the field, when no user has that address.
+ */
+export async function readUserId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
 	name: string,
-	searchListMethod: string,
-	description: string,
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '123',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'Enter a numeric ID' },
-					},
-				],
-			},
-		],
-	};
+	label: string,
+): Promise<number> {
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: false }) as unknown;
+	if (locatorMode(raw) !== 'email') return requiredId(ctx, itemIndex, name, label);
+	const value = (raw as { value?: unknown }).value;
+	const email = requiredEmailOf(ctx, itemIndex, textOf(value), label);
+	const [user] = await findUsersByEmail.call(ctx, email, itemIndex);
+	if (!user) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			label,
+			`no Thinkific user has the email ${email}`,
+		);
+	}
+	return Number(user.id);
 }
 
-export const courseLocator = locator('Course', 'courseId', 'searchCourses', 'The course');
+export const courseLocator = listLocator({
+	displayName: 'Course',
+	name: 'courseId',
+	searchListMethod: 'searchCourses',
+	description: 'The course',
+});
 
-export const productLocator = locator(
-	'Product',
-	'productId',
-	'searchProducts',
-	'The product (course or bundle) that was bought',
-);
+export const productLocator = listLocator({
+	displayName: 'Product',
+	name: 'productId',
+	searchListMethod: 'searchProducts',
+	description: 'The product (course or bundle) that was bought',
+});

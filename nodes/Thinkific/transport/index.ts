@@ -56,3 +56,24 @@ export const { apiRequest, apiRequestAllItems, apiRequestPage } = createTranspor
 export async function listCustomProfileFields(this: RequestContext): Promise<IDataObject[]> {
 	return await apiRequestAllItems.call(this, { path: '/custom_profile_field_definitions' });
 }
+
+/**
+ * The users with this email address, found with Thinkific's `query[email]` filter.
+ * Only exact matches (ignoring case) are kept, whether Thinkific's filter is exact
+ * or not (its documentation does not say).
+ */
+export async function findUsersByEmail(
+	this: RequestContext,
+	email: string,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const wanted = email.trim().toLowerCase();
+	const { items } = await apiRequestPage.call(
+		this,
+		{ path: '/users', qs: { 'query[email]': wanted } },
+		1,
+		undefined,
+		itemIndex,
+	);
+	return items.filter((user) => String(user.email ?? '').toLowerCase() === wanted);
+}

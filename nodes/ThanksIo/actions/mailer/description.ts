@@ -85,7 +85,7 @@ function audienceFields(): INodeProperties[] {
 		},
 		...recipientFields().map((field) => ({
 			...field,
-			displayOptions: { show: recipients },
+			displayOptions: { show: { ...field.displayOptions?.show, ...recipients } },
 		})),
 		{
 			displayName: 'Mailing List Names or IDs',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationModule } from '../../../shared/router';
 import { apiRequest } from '../../transport';
-import { courseLocator } from '../locators';
+import { courseLocator, readUserId, userLocator } from '../locators';
 import { compact, optionalIsoDate, requiredId } from '../validate';
 
 export const option: OperationModule['option'] = {
@@ -16,14 +16,7 @@ export const sendsOnce = true;
 
 export const description: INodeProperties[] = [
 	{ ...courseLocator, description: 'The course to enroll the user in' },
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The Thinkific ID of the user to enroll',
-	},
+	{ ...userLocator, description: 'The user to enroll: from the list, by ID or by email' },
 	{
 		displayName: 'Free Trial',
 		name: 'freeTrial',
@@ -51,24 +44,29 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const freeTrial = this.getNodeParameter('freeTrial', itemIndex, false) as boolean;
+	const courseId = requiredId(this, itemIndex, 'courseId', 'Course');
+	// Without activated_at Thinkific makes the enrollment a free trial.
+	const activatedAt = freeTrial
+		? undefined
+		: (optionalIsoDate(
+				this,
+				itemIndex,
+				this.getNodeParameter('activatedAt', itemIndex, ''),
+				'Activated At',
+			) ?? new Date().toISOString());
+	const expiryDate = optionalIsoDate(
+		this,
+		itemIndex,
+		this.getNodeParameter('expiryDate', itemIndex, ''),
+		'Expiry Date',
+	);
+	// Read last: a user given by email is looked up with a request.
+	const userId = await readUserId(this, itemIndex, 'userId', 'User');
 	const body = compact({
-		course_id: requiredId(this, itemIndex, 'courseId', 'Course'),
-		user_id: requiredId(this, itemIndex, 'userId', 'User ID'),
-		// Without activated_at Thinkific makes the enrollment a free trial.
-		activated_at: freeTrial
-			? undefined
-			: (optionalIsoDate(
-					this,
-					itemIndex,
-					this.getNodeParameter('activatedAt', itemIndex, ''),
-					'Activated At',
-				) ?? new Date().toISOString()),
-		expiry_date: optionalIsoDate(
-			this,
-			itemIndex,
-			this.getNodeParameter('expiryDate', itemIndex, ''),
-			'Expiry Date',
-		),
+		course_id: courseId,
+		user_id: userId,
+		activated_at: activatedAt,
+		expiry_date: expiryDate,
 	});
 	return await apiRequest.call(this, { method: 'POST', path: '/enrollments', body }, itemIndex);
 }

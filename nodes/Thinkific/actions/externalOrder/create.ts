@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationModule } from '../../../shared/router';
 import { apiRequest } from '../../transport';
-import { productLocator } from '../locators';
+import { productLocator, readUserId, userLocator } from '../locators';
 import { requiredId, requiredText } from '../validate';
 import { transactionBody, transactionFields } from './fields';
 
@@ -25,14 +25,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Stripe',
 		description: 'The name of the system that took the payment',
 	},
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The Thinkific ID of the user who bought',
-	},
+	{ ...userLocator, description: 'The user who bought: from the list, by ID or by email' },
 	productLocator,
 	{
 		displayName: 'Order Type',
@@ -51,12 +44,17 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const paymentProvider = requiredText(this, itemIndex, 'paymentProvider', 'Payment Provider');
+	const productId = requiredId(this, itemIndex, 'productId', 'Product');
+	const orderType = this.getNodeParameter('orderType', itemIndex, 'one-time') as string;
+	const transaction = transactionBody(this, itemIndex, 'purchase');
+	// Checked last: a user given by email is looked up with a request.
 	const body: IDataObject = {
-		payment_provider: requiredText(this, itemIndex, 'paymentProvider', 'Payment Provider'),
-		user_id: requiredId(this, itemIndex, 'userId', 'User ID'),
-		product_id: requiredId(this, itemIndex, 'productId', 'Product'),
-		order_type: this.getNodeParameter('orderType', itemIndex, 'one-time') as string,
-		transaction: transactionBody(this, itemIndex, 'purchase'),
+		payment_provider: paymentProvider,
+		user_id: await readUserId(this, itemIndex, 'userId', 'User'),
+		product_id: productId,
+		order_type: orderType,
+		transaction,
 	};
 	const answer = await apiRequest.call(
 		this,

@@ -14,7 +14,7 @@ export const option: OperationModule['option'] = {
 export const description: INodeProperties[] = [...userIdFields];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { path, qs, id } = userLocation(this, itemIndex);
+	const { path, qs, id } = await userLocation(this, itemIndex);
 	await apiRequest.call(this, { method: 'DELETE', path, qs }, itemIndex);
 	return { deleted: true, id, ...(qs.provider ? { provider: qs.provider } : {}) };
 }

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidParameter } from '../../../shared/errors';
 import type { RunState } from '../../../shared/router';
 import { listCustomProfileFields } from '../../transport';
-import { jsonOf, pathSegmentOf } from '../../../shared/parameters';
+import { jsonOf, pathSegmentOf, readText } from '../../../shared/parameters';
+import { readUserId, userLocator } from '../locators';
 import { compact, requiredEmailOf, textOf, toId } from '../validate';
 
 /** Fields and body building shared by the user operations. */
@@ -15,44 +16,51 @@ export const ROLE_OPTIONS = [
 	{ name: 'Site Admin', value: 'site_admin' },
 ];
 
+/**
+ * Which user: "ID Type" first, then the user. A Thinkific user is picked with the
+ * user locator (list, ID or email); an external ID is typed.
+ */
 export const userIdFields: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The Thinkific ID of the user, or the external ID when "ID Type" says so',
-	},
 	{
 		displayName: 'ID Type',
 		name: 'idType',
 		type: 'options',
 		default: 'thinkific',
 		options: [
-			{ name: 'Thinkific User ID', value: 'thinkific' },
+			{ name: 'Thinkific User', value: 'thinkific' },
 			{ name: 'External ID (SSO)', value: 'SSO' },
 			{ name: 'External ID (OpenID Connect)', value: 'OPENID_CONNECT' },
 		],
-		description: 'Whether "User ID" is the Thinkific ID or the external ID of a single sign-on',
+		description:
+			'Whether the user is picked on Thinkific (from the list, by ID or by email) or named by the external ID of a single sign-on',
+	},
+	{ ...userLocator, displayOptions: { show: { idType: ['thinkific'] } } },
+	{
+		displayName: 'External ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: { idType: ['SSO', 'OPENID_CONNECT'] } },
+		description: 'The external ID the user was created with',
 	},
 ];
 
-/** Path and query of one user, from the "User ID" and "ID Type" parameters. */
-export function userLocation(
+/** Path and query of one user, from the "ID Type" and "User" parameters. */
+export async function userLocation(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-): { path: string; qs: IDataObject; id: number | string } {
+): Promise<{ path: string; qs: IDataObject; id: number | string }> {
 	const idType = ctx.getNodeParameter('idType', itemIndex, 'thinkific') as string;
-	const given = ctx.getNodeParameter('userId', itemIndex, '') as unknown;
 	if (idType === 'thinkific') {
-		const id = toId(ctx, itemIndex, given, 'User ID');
+		const id = await readUserId(ctx, itemIndex, 'userId', 'User');
 		return { path: `/users/${id}`, qs: {}, id };
 	}
+	const given = readText(ctx, itemIndex, 'userId');
 	return {
-		path: `/users/${pathSegmentOf(ctx, itemIndex, given, 'User ID')}`,
+		path: `/users/${pathSegmentOf(ctx, itemIndex, given, 'External ID')}`,
 		qs: { provider: idType },
-		id: textOf(given),
+		id: given,
 	};
 }
 

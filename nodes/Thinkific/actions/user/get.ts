@@ -17,6 +17,6 @@ export const readsOnly = true;
 export const description: INodeProperties[] = [...userIdFields];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { path, qs } = userLocation(this, itemIndex);
+	const { path, qs } = await userLocation(this, itemIndex);
 	return await apiRequest.call(this, { method: 'GET', path, qs }, itemIndex);
 }

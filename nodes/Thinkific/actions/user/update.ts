@@ -19,7 +19,6 @@ export async function execute(
 	itemIndex: number,
 	state: RunState,
 ): Promise<IDataObject> {
-	const { path, qs } = userLocation(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = await userAttributes(this, itemIndex, state, fields);
 	if (Object.keys(body).length === 0) {
@@ -30,6 +29,8 @@ export async function execute(
 			'add at least one field to change',
 		);
 	}
+	// Found last: a user given by email is looked up with a request.
+	const { path, qs } = await userLocation(this, itemIndex);
 	// Thinkific answers 204 without a body: the user is read back to return it.
 	await apiRequest.call(this, { method: 'PUT', path, qs, body }, itemIndex);
 	return await apiRequest.call(this, { method: 'GET', path, qs }, itemIndex);

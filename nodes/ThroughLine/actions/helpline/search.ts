@@ -48,12 +48,25 @@ export const description: INodeProperties[] = [
 			'Whether to return only the priority helplines for the country and topic. The priority set is always returned whole, as ThroughLine requires it to be shown.',
 	},
 	{
+		displayName: 'Max Helplines',
+		name: 'maxHelplines',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
+		default: 50,
+		displayOptions: {
+			show: { priorityOnly: [false], '@version': [{ _cnd: { gte: 1.1 } }] },
+		},
+		description: 'The most helplines to return, from 1 to 100 (sent as ThroughLine\'s "limit")',
+	},
+	// Version 1 named the field "limit", which made n8n's editor suggest a "Return All"
+	// this search does not have; workflows saved with version 1 keep it.
+	{
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
 		default: 50,
-		displayOptions: { show: { priorityOnly: [false] } },
+		displayOptions: { show: { priorityOnly: [false], '@version': [1] } },
 		description: 'Max number of results to return',
 	},
 ];
@@ -68,12 +81,14 @@ export async function execute(
 	if (priorityOnly) {
 		qs.priority_only = true;
 	} else {
-		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+		const [name, label] =
+			this.getNode().typeVersion < 1.1 ? ['limit', 'Limit'] : ['maxHelplines', 'Max Helplines'];
+		const limit = this.getNodeParameter(name, itemIndex, 50) as number;
 		if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
 			throw invalidParameter(
 				this.getNode(),
 				itemIndex,
-				'Limit',
+				label,
 				`${limit} is not a whole number from 1 to ${MAX_LIMIT}`,
 			);
 		}

@@ -1,0 +1,72 @@
+import type { INodeType } from 'n8n-workflow';
+import { NodeHelpers, deepCopy } from 'n8n-workflow';
+
+import { ThanksIo } from '../../nodes/ThanksIo/ThanksIo.node';
+import { executeNode } from '../harness';
+import { postcard, thanksIoFixture } from './context';
+
+const t = thanksIoFixture();
+
+/** The node's AI-agent tool variant, named as n8n names it (`<name>Tool`). */
+function toolVariant(): INodeType {
+	const node = new ThanksIo();
+	node.description = { ...deepCopy(node.description), name: `${node.description.name}Tool` };
+	return node;
+}
+
+function defaultsOf(nodeType: INodeType): Record<string, unknown> {
+	return NodeHelpers.getNodeParameters(
+		nodeType.description.properties,
+		{ resource: 'mailer', operation: 'sendPostcard' },
+		true,
+		false,
+		null,
+		nodeType.description,
+	) as Record<string, unknown>;
+}
+
+describe('thanks.io recipient fields in a workflow and as an AI tool', () => {
+	test('in a workflow they map the input item; as a tool the model fills them', () => {
+		const node = defaultsOf(new ThanksIo());
+		expect(node.recipientName).toBe('={{ $json.name }}');
+		expect(node.recipientPostalCode).toBe('={{ $json.postal_code }}');
+		const tool = defaultsOf(toolVariant());
+		expect(tool.recipientName).toBe(
+			"={{ $fromAI('name', 'The recipient\\'s full name', 'string') }}",
+		);
+		expect(tool.recipientAddress2).toMatch(
+			/^=\{\{ \$fromAI\('address2', '.*', 'string', ''\) \}\}$/,
+		);
+	});
+
+	test('the tool sends to the recipient the model gave, without any input item fields', async () => {
+		// An agent's tool call reaches the node as one item holding the model's values.
+		const [items] = await executeNode({
+			nodeType: toolVariant(),
+			parameters: { authentication: 'thanksIoApi', ...postcard },
+			credentials: { thanksIoApi: t.token },
+			store: t.store,
+			items: [
+				{
+					query: {
+						name: 'Ada Lovelace',
+						address: '12 St James Square',
+						city: 'London',
+						postal_code: 'SW1Y 4JH',
+						country: 'GB',
+					},
+				},
+			],
+		});
+		expect(items[0].json).toMatchObject({ status: 'reviewing', type: 'postcard' });
+		expect(t.provider.sends[0].recipients).toEqual([
+			expect.objectContaining({
+				name: 'Ada Lovelace',
+				address: '12 St James Square',
+				city: 'London',
+				postal_code: 'SW1Y 4JH',
+				country: 'GB',
+			}),
+		]);
+	});
+});

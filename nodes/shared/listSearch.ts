@@ -1,6 +1,7 @@
 import type { IDataObject, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import type { Page } from './pagination';
+import { pageSignature } from './pagination';
 
 /**
  * Searchable lists for resource locators ("From List"), for APIs that cannot
@@ -39,10 +40,6 @@ export function containsTerm(texts: unknown[], term: string): boolean {
 	);
 }
 
-function signatureOf(items: IDataObject[]): string {
-	return items.map((item) => String(item.id ?? JSON.stringify(item))).join('\u0000');
-}
-
 /**
  * One look into a searchable list: without a term, one page; with a term, pages
  * from the token's page on, until one holds a match, the list ends, a page
@@ -60,7 +57,7 @@ export async function searchList(
 	let previous: string | undefined;
 	for (let page = first; page < first + SEARCH_MAX_PAGES_PER_LOOK; page++) {
 		const { items, hasMore } = await list.page(page);
-		const signature = signatureOf(items);
+		const signature = pageSignature(items);
 		if (items.length === 0 || signature === previous) return { results };
 		previous = signature;
 		for (const item of items) {

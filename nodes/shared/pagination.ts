@@ -35,7 +35,7 @@ function keyOf(item: unknown): string {
  * contents). A page that repeats an earlier one has the same; pages that advance
  * do not. Constant cost per page, whatever its size.
  */
-function signatureOf(items: unknown[]): string {
+export function pageSignature(items: unknown[]): string {
 	return `${items.length}\u0000${keyOf(items[0])}\u0000${keyOf(items[items.length - 1])}`;
 }
 
@@ -62,7 +62,7 @@ export async function collectPages<T>(
 	for (let page = 1; ; page++) {
 		const { items, hasMore } = await fetchPage(page, pageSize);
 		if (items.length === 0) break;
-		const signature = signatureOf(items);
+		const signature = pageSignature(items);
 		if (seen.has(signature)) {
 			options.onRepeat?.(page);
 			break;

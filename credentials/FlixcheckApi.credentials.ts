@@ -6,7 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { REFUSED_URL, secureUrlBody } from '../nodes/shared/url';
+import { v1BaseUrlProperty } from '../nodes/Flixcheck/transport/hosts';
+import { REFUSED_URL, secureUrlBody, withHeaders } from '../nodes/shared/url';
 
 /** The user the credential test reads: the impersonated one, or the key's own. */
 const TESTED_USER = 'String($credentials.impersonateUserId || $credentials.userId || "").trim()';
@@ -58,15 +59,7 @@ export class FlixcheckApi implements ICredentialType {
 			description:
 				'The Flixcheck API, without a version: the v7 routes (files, API requests). Must use https (plain http only for localhost).',
 		},
-		{
-			displayName: 'v1 API Base URL',
-			name: 'v1BaseUrl',
-			type: 'string',
-			default: 'https://api.flixcheck.com',
-			required: true,
-			description:
-				"Where the deprecated v1 routes are sent: checks (send, get, PDF, notes) and the credential test. Flixcheck's own JavaScript SDK has used https://api.flixcheck.com since 2020 and https://www.flixcheck.de before. Must use https (plain http only for localhost).",
-		},
+		v1BaseUrlProperty('checks (send, get, PDF, notes) and the credential test'),
 	];
 
 	async authenticate(
@@ -75,17 +68,17 @@ export class FlixcheckApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const userId = String(credentials.userId ?? '').trim();
 		const actFor = String(credentials.impersonateUserId ?? '').trim();
-		const headers: Record<string, string> = {
-			...(requestOptions.headers as Record<string, string> | undefined),
-			'X-Flixcheck-ApiKey': String(credentials.apiKey ?? '').trim(),
-		};
-		if (actFor !== '') {
-			headers['X-Flixcheck-AdminUserId'] = userId;
-			headers['X-Flixcheck-UserId'] = actFor;
-		} else {
-			headers['X-Flixcheck-UserId'] = userId;
-		}
-		return { ...requestOptions, headers };
+		const apiKey = String(credentials.apiKey ?? '').trim();
+		return withHeaders(
+			requestOptions,
+			actFor !== ''
+				? {
+						'X-Flixcheck-ApiKey': apiKey,
+						'X-Flixcheck-AdminUserId': userId,
+						'X-Flixcheck-UserId': actFor,
+					}
+				: { 'X-Flixcheck-ApiKey': apiKey, 'X-Flixcheck-UserId': userId },
+		);
 	}
 
 	test: ICredentialTestRequest = {

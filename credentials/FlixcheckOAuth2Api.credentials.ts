@@ -1,5 +1,6 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { v1BaseUrlProperty } from '../nodes/Flixcheck/transport/hosts';
 import { secureUrlExpression } from '../nodes/shared/url';
 
 export class FlixcheckOAuth2Api implements ICredentialType {
@@ -51,15 +52,7 @@ export class FlixcheckOAuth2Api implements ICredentialType {
 			description:
 				'The Flixcheck API, without a version: the v7 routes (files, API requests). Tokens come from its /guest/v7/oauth-tokens. Must use https (plain http only for localhost).',
 		},
-		{
-			displayName: 'v1 API Base URL',
-			name: 'v1BaseUrl',
-			type: 'string',
-			default: 'https://api.flixcheck.com',
-			required: true,
-			description:
-				"Where the deprecated v1 routes are sent: checks (send, get, PDF, notes). Flixcheck's own JavaScript SDK has used https://api.flixcheck.com since 2020 and https://www.flixcheck.de before. Must use https (plain http only for localhost).",
-		},
+		v1BaseUrlProperty('checks (send, get, PDF, notes)'),
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',

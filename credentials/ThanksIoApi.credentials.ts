@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { secureUrlExpression } from '../nodes/shared/url';
+import { secureUrlExpression, withHeaders } from '../nodes/shared/url';
 
 export class ThanksIoApi implements ICredentialType {
 	name = 'thanksIoApi';
@@ -46,13 +46,9 @@ export class ThanksIoApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: {
-				...(requestOptions.headers as Record<string, string> | undefined),
-				Authorization: `Bearer ${String(credentials.accessToken ?? '').trim()}`,
-			},
-		};
+		return withHeaders(requestOptions, {
+			Authorization: `Bearer ${String(credentials.accessToken ?? '').trim()}`,
+		});
 	}
 
 	test: ICredentialTestRequest = {

@@ -11,6 +11,7 @@ import {
 	apiTestUrlExpression,
 	normalizeSubdomain,
 } from '../nodes/Thinkific/transport/site';
+import { withHeaders } from '../nodes/shared/url';
 
 export class ThinkificApi implements ICredentialType {
 	name = 'thinkificApi';
@@ -59,14 +60,10 @@ export class ThinkificApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: {
-				...(requestOptions.headers as Record<string, string> | undefined),
-				'X-Auth-API-Key': String(credentials.apiKey ?? ''),
-				'X-Auth-Subdomain': normalizeSubdomain(credentials.subdomain) ?? '',
-			},
-		};
+		return withHeaders(requestOptions, {
+			'X-Auth-API-Key': String(credentials.apiKey ?? ''),
+			'X-Auth-Subdomain': normalizeSubdomain(credentials.subdomain) ?? '',
+		});
 	}
 
 	test: ICredentialTestRequest = {

@@ -1,18 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-/**
- * Workflow JSON as the editor saves it: a trigger connected to one node of this
- * package (or two, side by side, for the examples).
- */
-
-export interface NodeUnderTest {
-	/** Full node type, `<package>.<node>`. */
-	type: string;
-	version: number;
-	name: string;
-	parameters: Record<string, unknown>;
-	credentials: Record<string, { id: string; name: string }>;
-}
+/** Workflow JSON as the editor saves it: a webhook trigger and the nodes it runs. */
 
 function settings() {
 	return {
@@ -20,80 +8,6 @@ function settings() {
 		saveDataSuccessExecution: 'all',
 		saveDataErrorExecution: 'all',
 		saveManualExecutions: true,
-	};
-}
-
-/** Webhook trigger → node; the webhook answers with every item of the last node. */
-export function webhookWorkflow(name: string, path: string, node: NodeUnderTest) {
-	return {
-		name,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: {
-					httpMethod: 'POST',
-					path,
-					responseMode: 'lastNode',
-					responseData: 'allEntries',
-					options: {},
-				},
-			},
-			{
-				id: randomUUID(),
-				name: node.name,
-				type: node.type,
-				typeVersion: node.version,
-				position: [260, 0],
-				parameters: node.parameters,
-				credentials: node.credentials,
-			},
-		],
-		connections: {
-			Webhook: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
-		},
-		settings: settings(),
-	};
-}
-
-/** Manual trigger → each node, side by side (or one after the other): an example to open and execute. */
-export function exampleWorkflow(name: string, nodes: NodeUnderTest[], chain = false) {
-	const trigger = 'When clicking ‘Execute workflow’';
-	const link = (node: NodeUnderTest) => ({ node: node.name, type: 'main', index: 0 });
-	const connections: Record<string, unknown> = chain
-		? Object.fromEntries(
-				[trigger, ...nodes.map((n) => n.name)]
-					.slice(0, nodes.length)
-					.map((from, i) => [from, { main: [[link(nodes[i])]] }]),
-			)
-		: { [trigger]: { main: [nodes.map(link)] } };
-	return {
-		name,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: trigger,
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			...nodes.map((node, index) => ({
-				id: randomUUID(),
-				name: node.name,
-				type: node.type,
-				typeVersion: node.version,
-				position: chain ? [280 * (index + 1), 0] : [280, index * 200 - (nodes.length - 1) * 100],
-				parameters: node.parameters,
-				credentials: node.credentials,
-			})),
-		],
-		connections,
-		settings: settings(),
 	};
 }
 
@@ -107,11 +21,17 @@ export interface ChainNode {
 }
 
 /**
- * Webhook trigger → each node in turn; the webhook answers with the first item of
- * the last node only (the benchmark's shape: the answer stays small, whatever the
- * items in between).
+ * Webhook trigger → each node in turn. The webhook answers with the items of the
+ * last node: all of them, or (the benchmark's shape, so that the answer stays
+ * small whatever the items in between) the first one only, and then successful
+ * executions are not saved.
  */
-export function webhookChain(name: string, path: string, nodes: ChainNode[]) {
+export function webhookChain(
+	name: string,
+	path: string,
+	nodes: ChainNode[],
+	answer: 'allEntries' | 'firstEntryJson' = 'firstEntryJson',
+) {
 	const webhook = 'Webhook';
 	const names = [webhook, ...nodes.map((n) => n.name)];
 	return {
@@ -128,7 +48,7 @@ export function webhookChain(name: string, path: string, nodes: ChainNode[]) {
 					httpMethod: 'POST',
 					path,
 					responseMode: 'lastNode',
-					responseData: 'firstEntryJson',
+					responseData: answer,
 					options: {},
 				},
 			},
@@ -147,6 +67,14 @@ export function webhookChain(name: string, path: string, nodes: ChainNode[]) {
 				.slice(0, -1)
 				.map((from, i) => [from, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]),
 		),
-		settings: { ...settings(), saveDataSuccessExecution: 'none' },
+		settings: {
+			...settings(),
+			saveDataSuccessExecution: answer === 'allEntries' ? 'all' : 'none',
+		},
 	};
+}
+
+/** Webhook trigger → one node; the webhook answers with every item of that node. */
+export function webhookWorkflow(name: string, path: string, node: ChainNode) {
+	return webhookChain(name, path, [node], 'allEntries');
 }

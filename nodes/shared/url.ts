@@ -113,3 +113,18 @@ export function hasUnsafeSegments(path: string): boolean {
 			/^(\.|%2e){1,2}$/i.test(segment) || (segment === '' && index < segments.length - 1),
 	);
 }
+
+/**
+ * A request with headers added (for credentials' `authenticate` functions, which
+ * build their headers in code rather than with n8n expressions evaluated for
+ * every request).
+ */
+export function withHeaders<T extends { headers?: unknown }>(
+	requestOptions: T,
+	headers: Record<string, string>,
+): T {
+	return {
+		...requestOptions,
+		headers: { ...(requestOptions.headers as Record<string, string> | undefined), ...headers },
+	};
+}

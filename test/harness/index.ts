@@ -148,12 +148,13 @@ export async function executeNode(options: RunOptions): Promise<INodeExecutionDa
 	}
 }
 
-/** Calls a `methods.loadOptions` method as n8n's editor does, in a LoadOptionsContext. */
-export async function loadOptions(
-	options: Omit<RunOptions, 'items' | 'inputItems' | 'continueOnFail' | 'settings' | 'hints'> & {
-		method: string;
-	},
-): Promise<INodePropertyOptions[]> {
+type EditorCallOptions = Omit<
+	RunOptions,
+	'items' | 'inputItems' | 'continueOnFail' | 'settings' | 'hints'
+> & { method: string };
+
+/** A LoadOptionsContext as n8n's editor makes one for a dropdown or a list search. */
+function editorContext(options: EditorCallOptions): LoadOptionsContext {
 	const { nodeType, store } = options;
 	const node = buildNode(nodeType, options.parameters, options.credentials, false);
 	const workflow = new Workflow({
@@ -164,10 +165,14 @@ export async function loadOptions(
 	});
 	const additionalData = additionalDataFor(store);
 	additionalData.currentNodeParameters = node.parameters;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-	const method = nodeType.methods?.loadOptions?.[options.method];
+	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+}
+
+/** Calls a `methods.loadOptions` method as n8n's editor does, in a LoadOptionsContext. */
+export async function loadOptions(options: EditorCallOptions): Promise<INodePropertyOptions[]> {
+	const method = options.nodeType.methods?.loadOptions?.[options.method];
 	if (!method) throw new Error(`No load-options method ${options.method}`);
-	return await method.call(context);
+	return await method.call(editorContext(options));
 }
 
 /**
@@ -175,26 +180,11 @@ export async function loadOptions(
  * editor does, in a LoadOptionsContext, with the search term and the page token.
  */
 export async function listSearch(
-	options: Omit<RunOptions, 'items' | 'inputItems' | 'continueOnFail' | 'settings' | 'hints'> & {
-		method: string;
-		filter?: string;
-		paginationToken?: string;
-	},
+	options: EditorCallOptions & { filter?: string; paginationToken?: string },
 ): Promise<INodeListSearchResult> {
-	const { nodeType, store } = options;
-	const node = buildNode(nodeType, options.parameters, options.credentials, false);
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: nodeTypesFor(nodeType),
-	});
-	const additionalData = additionalDataFor(store);
-	additionalData.currentNodeParameters = node.parameters;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-	const method = nodeType.methods?.listSearch?.[options.method];
+	const method = options.nodeType.methods?.listSearch?.[options.method];
 	if (!method) throw new Error(`No list search method ${options.method}`);
-	return await method.call(context, options.filter, options.paginationToken);
+	return await method.call(editorContext(options), options.filter, options.paginationToken);
 }
 
 export interface CredentialTestResult {

@@ -125,7 +125,7 @@ describe('Flixcheck OAuth2 credential (n8n-core OAuth2 code against the sandbox)
 			const error = await t.run(sendSms, { credential }).catch((e: Error) => e);
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect((error as Error).message).toMatch(
-				/"(API Base URL|v1 API Base URL|Portal URL)" must be an https:\/\/ URL/,
+				/"(API Base URL|V1 API Base URL|Portal URL)" must be an https:\/\/ URL/,
 			);
 		}
 		// The consent URL itself is refused by the credential's own expression.

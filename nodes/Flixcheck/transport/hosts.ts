@@ -8,7 +8,7 @@ import type { INodeProperties } from 'n8n-workflow';
  */
 export function v1BaseUrlProperty(usedFor: string): INodeProperties {
 	return {
-		displayName: 'v1 API Base URL',
+		displayName: 'V1 API Base URL',
 		name: 'v1BaseUrl',
 		type: 'string',
 		default: 'https://api.flixcheck.com',

@@ -11,7 +11,7 @@ export const flixcheckApi: ProviderApi = {
 			otherBaseUrlFields: { v1: 'v1BaseUrl' },
 			urlFields: {
 				apiBaseUrl: 'API Base URL',
-				v1BaseUrl: 'v1 API Base URL',
+				v1BaseUrl: 'V1 API Base URL',
 				portalUrl: 'Portal URL',
 			},
 			oauth2: true,
@@ -19,7 +19,7 @@ export const flixcheckApi: ProviderApi = {
 		flixcheckApi: {
 			baseUrlField: 'apiBaseUrl',
 			otherBaseUrlFields: { v1: 'v1BaseUrl' },
-			urlFields: { apiBaseUrl: 'API Base URL', v1BaseUrl: 'v1 API Base URL' },
+			urlFields: { apiBaseUrl: 'API Base URL', v1BaseUrl: 'V1 API Base URL' },
 		},
 	},
 	authenticationParameter: 'authentication',
@@ -38,7 +38,7 @@ export async function listChecks(this: RequestContext, itemIndex?: number): Prom
 /**
  * The check routes, in one place. Flixcheck documents no v7 route to send or read
  * a check, so these are the deprecated v1 routes with their v1 request and answer
- * shapes, sent to the credential's "v1 API Base URL". Moving to v7 means changing
+ * shapes, sent to the credential's "V1 API Base URL". Moving to v7 means changing
  * this object only. `checkId` is a path segment already checked and encoded.
  */
 export const checkRoutes = {

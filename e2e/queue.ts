@@ -145,7 +145,7 @@ interface Outcome {
 async function fire(url: string, body: Record<string, unknown>): Promise<Outcome> {
 	try {
 		const response = await fetch(url, {
-			signal: AbortSignal.timeout(300000),
+			signal: AbortSignal.timeout(120000),
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(body),
@@ -310,6 +310,7 @@ export async function runQueueLine(
 								.auth;
 							const refusedBefore = auth.refusedRefreshes;
 							const madeBefore = job.made(sandbox);
+							const succeededBefore = await client.executionCount(workflowId, 'success');
 							const tokensBefore = job.tokenCalls(sandbox);
 							const [method, route] = job.route.split(' ');
 							const routeCount = () => sandbox.count(job.provider, `${method} ${route}`);
@@ -336,13 +337,22 @@ export async function runQueueLine(
 							await watcher;
 							const seconds = ((Date.now() - started) / 1000).toFixed(1);
 							const failed = outcomes.filter((o) => !o.ok);
+							// n8n 1.x in queue mode sometimes loses the answer to a webhook whose execution
+							// succeeded on a worker: those count by the execution n8n saved.
+							const unanswered = failed.filter((o) => o.status === 0).length;
+							let succeeded = 0;
+							for (let wait = 0; wait < 30; wait++) {
+								succeeded = (await client.executionCount(workflowId, 'success')) - succeededBefore;
+								if (succeeded >= options.executions || failed.length === 0) break;
+								await sleepMs(1000);
+							}
 							const made = job.made(sandbox) - madeBefore;
 							const tokenCalls = job.tokenCalls(sandbox) - tokensBefore;
 							const lost = auth.refusedRefreshes - refusedBefore;
 							say(
-								`      ${options.executions - failed.length}/${options.executions} succeeded in ${seconds} s, ${made} records made, ${tokenCalls} token calls, ${lost} refreshes lost to another execution`,
+								`      ${succeeded}/${options.executions} executions succeeded in ${seconds} s, ${made} records made, ${tokenCalls} token calls, ${lost} refreshes lost to another execution${unanswered ? `; n8n did not answer ${unanswered} webhook call(s) within 2 minutes` : ''}`,
 							);
-							if (failed.length) {
+							if (succeeded < options.executions || failed.length > unanswered) {
 								// The reasons, as n8n stored them with the failed executions.
 								const reasons = new Set<string>();
 								for (const execution of await client.executions(workflowId, 'error')) {
@@ -351,7 +361,7 @@ export async function runQueueLine(
 								}
 								expect(
 									false,
-									`${failed.length} of ${options.executions} executions failed: ${[...reasons].join(' | ')}`,
+									`${options.executions - succeeded} of ${options.executions} executions did not succeed: ${[...reasons].join(' | ') || failed.map((f) => `${f.status} ${f.text.slice(0, 120)}`).join(' | ')}`,
 								);
 							}
 							expect(

@@ -387,6 +387,16 @@ export class N8nClient {
 		return answer.results;
 	}
 
+	/** How many executions of a workflow n8n saved with a status. */
+	async executionCount(workflowId: string, status: string): Promise<number> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, status: [status] }));
+		const answer = await this.request<{ count: number }>(
+			'GET',
+			`/rest/executions?filter=${filter}&limit=1`,
+		);
+		return answer.count;
+	}
+
 	/** One execution with its full run data, as the raw JSON text n8n sends. */
 	async executionText(id: string): Promise<string> {
 		return await this.text(`/rest/executions/${id}`);

@@ -41,8 +41,9 @@ import type { CredentialSpec, SandboxContext } from './spec';
  *
  * Rounds are interleaved (every way of every job once per round, in a rotating
  * order); the medians are printed as JSON. It measures, it does not judge: this
- * machine is shared and noisy. `--rounds N` (default 7), `--smoke` (one round of
- * small jobs, as CI runs it to see that the script works).
+ * machine is shared and noisy. `--rounds N` (default 7), `--jobs a,b` (only these
+ * jobs), `--smoke` (one round of small jobs, as CI runs it to see that the script
+ * works).
  */
 
 interface Way {
@@ -408,7 +409,7 @@ async function main() {
 			return ((await response.json()) as { access_token: string }).access_token;
 		};
 
-		const jobs: Job[] = [
+		const allJobs: Job[] = [
 			{
 				name: 'thinkific-get-many-users',
 				description: `Get Many of ${sizes.users} Thinkific users (pages of 250)`,
@@ -502,6 +503,8 @@ async function main() {
 			},
 		];
 
+		const chosen = args.includes('--jobs') ? args[args.indexOf('--jobs') + 1].split(',') : [];
+		const jobs = allJobs.filter((job) => chosen.length === 0 || chosen.includes(job.name));
 		// Registration and a warm-up of every way, which also checks the item counts.
 		await registered(tkWays.floor, { users: [] });
 		for (const url of [

@@ -23,29 +23,48 @@ const OWN_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\\]+)\
 /** The node's parameters as saved, read once per execution (`getNode()` copies them). */
 const savedParameters = new WeakMap<Ctx, IDataObject>();
 
+/** Whether a saved value holds an expression anywhere, or is a resource locator. */
+function needsResolving(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (!value || typeof value !== 'object') return false;
+	if ('__rl' in value) return true;
+	return Object.values(value).some(needsResolving);
+}
+
 /**
- * A parameter's value for an item. Two kinds are read without n8n's expression
- * engine, which would give the same value at a cost that counts when hundreds of
- * items each map several fields: a plain text, number or boolean (no expression
- * in it), and an expression that is nothing but a field of the input item
- * (`={{ $json.name }}`, as mapped fields usually are). Anything else, resource
- * locators included, goes through `getNodeParameter`.
+ * A parameter's value for an item. Some kinds are read without n8n's parameter
+ * and expression machinery, which would give the same value at a cost that counts
+ * when hundreds of items each map several fields: a value with no expression in
+ * it (text, number, boolean, or a collection of them), and an expression that is
+ * nothing but a field of the input item (`={{ $json.name }}`, as mapped fields
+ * usually are). Anything else, resource locators included, goes through
+ * `getNodeParameter`. The value is shared: callers must not change it.
  */
-function parameterValue(ctx: Ctx, itemIndex: number, name: string): unknown {
+function parameterValue(
+	ctx: Ctx,
+	itemIndex: number,
+	name: string,
+	fallback: unknown = '',
+	options: { extractValue?: boolean } = { extractValue: true },
+): unknown {
 	let saved = savedParameters.get(ctx);
 	if (!saved) {
 		saved = ctx.getNode().parameters as IDataObject;
 		savedParameters.set(ctx, saved);
 	}
 	const given = saved[name];
-	if (typeof given === 'number' || typeof given === 'boolean') return given;
+	if (given !== undefined && given !== null && !needsResolving(given)) return given;
 	if (typeof given === 'string') {
-		if (!given.startsWith('=')) return given;
 		const field = OWN_FIELD.exec(given);
 		const item = field ? ctx.getInputData()[itemIndex] : undefined;
 		if (item) return item.json[field![1] ?? field![3]];
 	}
-	return ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return ctx.getNodeParameter(name, itemIndex, fallback, options);
+}
+
+/** A collection (or any object) parameter, read as `parameterValue` reads; `{}` when not set. */
+export function readCollection(ctx: Ctx, itemIndex: number, name: string): IDataObject {
+	return (parameterValue(ctx, itemIndex, name, {}, {}) ?? {}) as IDataObject;
 }
 
 /** A parameter as trimmed text (the value of a resource locator, too). */

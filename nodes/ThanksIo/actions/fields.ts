@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidParameter } from '../../shared/errors';
 import { listLocator } from '../../shared/locators';
-import { compact, optionalEmailOf, readText } from '../../shared/parameters';
+import { compact, optionalEmailOf, readCollection, readText } from '../../shared/parameters';
 
 /** Field definitions and readers shared by the mailer and recipient operations. */
 
@@ -193,7 +193,7 @@ export function checkAddress(
 }
 
 function extraFieldsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const extra = (ctx.getNodeParameter('recipientExtra', itemIndex, {}) ?? {}) as IDataObject;
+	const extra = readCollection(ctx, itemIndex, 'recipientExtra');
 	return compact({
 		...extra,
 		email: optionalEmailOf(ctx, itemIndex, extra.email, 'Email'),

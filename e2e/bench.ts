@@ -39,8 +39,8 @@ import type { CredentialSpec, SandboxContext } from './spec';
  *   the items, which Split Out emits (n8n's own cost of handling them);
  * - **fetch**: a plain `fetch` loop from this script, no n8n at all.
  *
- * Rounds are interleaved (every way of every job once per round, in a rotating
- * order); the medians are printed as JSON. It measures, it does not judge: this
+ * Rounds are interleaved (every way of every job in a rotating order; the short
+ * jobs several times a round, for steadier medians); the medians are printed as JSON. It measures, it does not judge: this
  * machine is shared and noisy. `--rounds N` (default 7), `--jobs a,b` (only these
  * jobs), `--smoke` (one round of small jobs, as CI runs it to see that the script
  * works).
@@ -56,6 +56,8 @@ interface Job {
 	description: string;
 	/** Items each way must end with (checked on the warm-up run). */
 	items: number;
+	/** Runs of each way per round: short jobs run more often, for steadier medians. */
+	repeat: number;
 	ways: Way[];
 	/** Requests to the provider's API and token endpoint, for the counts. */
 	apiRequests(): number;
@@ -414,6 +416,7 @@ async function main() {
 				name: 'thinkific-get-many-users',
 				description: `Get Many of ${sizes.users} Thinkific users (pages of 250)`,
 				items: sizes.users,
+				repeat: smoke ? 1 : 3,
 				apiRequests: () => sandbox.count('thinkific', 'GET /api/public/v1/users'),
 				tokenRequests: () => sandbox.count('thinkific', 'token requests'),
 				ways: [
@@ -447,6 +450,7 @@ async function main() {
 				name: 'throughline-lookups',
 				description: `${sizes.lookups} ThroughLine helpline lookups, one per item`,
 				items: sizes.lookups,
+				repeat: 1,
 				apiRequests: () =>
 					throughline.helplines
 						.map((h) => sandbox.count('throughline', `GET /v1/helplines/${h.id}`))
@@ -477,6 +481,7 @@ async function main() {
 				name: 'thanksio-batch',
 				description: `One thanks.io postcard order for ${sizes.recipients} recipients`,
 				items: 1,
+				repeat: smoke ? 1 : 5,
 				apiRequests: () => sandbox.count('thanksio', 'POST /api/v2/send/postcard'),
 				tokenRequests: () => sandbox.count('thanksio', 'token requests'),
 				ways: [
@@ -529,21 +534,22 @@ async function main() {
 		for (let round = 0; round < rounds; round++) {
 			for (const job of jobs) {
 				const order = job.ways.map((_, i) => job.ways[(i + round) % job.ways.length]);
-				for (const way of order) {
-					const key = `${job.name} ${way.name}`;
-					const api = job.apiRequests();
-					const tokens = job.tokenRequests();
-					const started = performance.now();
-					await way.run();
-					const ms = performance.now() - started;
-					times.set(key, [...(times.get(key) ?? []), ms]);
-					const c = counts.get(key) ?? { api: 0, tokens: 0, runs: 0 };
-					counts.set(key, {
-						api: c.api + job.apiRequests() - api,
-						tokens: c.tokens + job.tokenRequests() - tokens,
-						runs: c.runs + 1,
-					});
-				}
+				for (let pass = 0; pass < job.repeat; pass++)
+					for (const way of order) {
+						const key = `${job.name} ${way.name}`;
+						const api = job.apiRequests();
+						const tokens = job.tokenRequests();
+						const started = performance.now();
+						await way.run();
+						const ms = performance.now() - started;
+						times.set(key, [...(times.get(key) ?? []), ms]);
+						const c = counts.get(key) ?? { api: 0, tokens: 0, runs: 0 };
+						counts.set(key, {
+							api: c.api + job.apiRequests() - api,
+							tokens: c.tokens + job.tokenRequests() - tokens,
+							runs: c.runs + 1,
+						});
+					}
 			}
 			say(`  round ${round + 1} of ${rounds} done`);
 		}

@@ -10,77 +10,21 @@ import type {
 	INodePropertyOptions,
 	INodeType,
 	IRunExecutionData,
-	IWorkflowExecuteAdditionalData,
 	NodeExecutionHint,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentials';
+import type { NodeSettings } from './workflow';
+import { additionalDataFor, buildNode, nodeTypesFor } from './workflow';
 
 export { CredentialStore } from './credentials';
 export { N8N_CALLBACK_URL, connectOAuth2 } from './oauth2Connect';
 export { useSandbox } from './sandbox';
-
-const PACKAGE = 'n8n-nodes-oauth-integrations';
-
-function additionalDataFor(store: CredentialStore): IWorkflowExecuteAdditionalData {
-	return {
-		credentialsHelper: store,
-		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		currentNodeParameters: undefined,
-		variables: {},
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
-}
-
-function nodeTypesFor(nodeType: INodeType) {
-	return {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	};
-}
-
-function buildNode(
-	nodeType: INodeType,
-	parameters: INodeParameters,
-	credentials: Record<string, INodeCredentialsDetails>,
-	continueOnFail: boolean,
-	settings: NodeSettings = {},
-): INode {
-	const node: INode = {
-		id: 'node-under-test',
-		name: nodeType.description.defaults.name ?? nodeType.description.displayName,
-		type: `${PACKAGE}.${nodeType.description.name}`,
-		typeVersion: Array.isArray(nodeType.description.version)
-			? nodeType.description.version.slice(-1)[0]
-			: nodeType.description.version,
-		position: [0, 0],
-		parameters: {},
-		credentials,
-		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-		...settings,
-	};
-	// As n8n does when a node is saved: fill in every default the user did not set.
-	node.parameters = NodeHelpers.getNodeParameters(
-		nodeType.description.properties,
-		parameters,
-		true,
-		false,
-		node,
-		nodeType.description,
-	) as INodeParameters;
-	return node;
-}
-
-/** Node settings a user can set in the node's Settings tab. */
-export type NodeSettings = Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'alwaysOutputData'>>;
+export { TriggerHarness } from './trigger';
+export { additionalDataFor, buildNode, nodeTypesFor } from './workflow';
+export type { NodeSettings } from './workflow';
+export type { Answer, StaticDataModel } from './trigger';
 
 export interface RunOptions {
 	nodeType: INodeType;

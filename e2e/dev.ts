@@ -12,6 +12,7 @@ import { N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
 import { manifest } from './lib/package';
 import type { StoredCredential } from './lib/provision';
 import { credentialsOf, provisionCredential } from './lib/provision';
+import { provisionTriggerExample } from './lib/triggers';
 import { exampleWorkflow } from './lib/workflows';
 import { providers as allProviders } from './providers';
 
@@ -149,6 +150,30 @@ async function provision(client: Client, ctx: SandboxContext, major: number) {
 				say(`  workflow "${name}" created`);
 			}
 			if (major >= 2) await tryExample(client, id, name);
+		}
+	}
+
+	// Trigger examples: active, registered with the sandbox, and a command to fire an event.
+	for (const provider of providers) {
+		for (const spec of provider.triggers ?? []) {
+			if (!stored.has(spec.credential.type)) continue;
+			const type = `${pkg.name}.${spec.type}`;
+			const displayName = String(nodeTypes.find((t) => t.name === type)?.displayName ?? spec.type);
+			const name = `${displayName} example: ${spec.name} (sandbox)`;
+			try {
+				const run = {
+					client,
+					url: ctx.n8nUrl,
+					packageName: pkg.name,
+					credentials: stored,
+					nodeTypes,
+				};
+				const { created } = await provisionTriggerExample(run, ctx, spec, name);
+				say(`  workflow "${name}" ${created ? 'created' : 'kept'}, active`);
+				for (const command of spec.fire?.(ctx) ?? []) say(`    send a sample event: ${command}`);
+			} catch (error) {
+				say(`  could not set up "${name}": ${(error as Error).message}`);
+			}
 		}
 	}
 }

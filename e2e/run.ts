@@ -13,6 +13,7 @@ import { freePort, N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
 import { buildTarball, installTarball, manifest } from './lib/package';
 import type { StoredCredential } from './lib/provision';
 import { credentialsOf, findDropdowns, provisionCredential } from './lib/provision';
+import { runTriggerSpec } from './lib/triggers';
 import { webhookWorkflow } from './lib/workflows';
 import { providers } from './providers';
 import type { CredentialSpec, NodeSpec, ProviderSpec, SandboxContext, WorkflowSpec } from './spec';
@@ -27,6 +28,7 @@ import { expect, parametersOf } from './spec';
  *   npm run test:e2e                 both n8n lines
  *   npm run test:e2e -- --line 2     only n8n 2.x (or --line 1)
  *   npm run test:e2e -- --keep       keep n8n's user folders (database, logs)
+ *   npm run test:e2e -- --provider thinkific   only that provider's credentials, nodes and triggers
  */
 
 interface Result {
@@ -251,6 +253,7 @@ async function runLine(
 	tarball: string,
 	bases: Map<ProviderSpec, { sandbox: Sandbox; url: string }>,
 	keep: boolean,
+	only?: string,
 ) {
 	const label = `n8n ${install.version}`;
 	say(`\n== ${label}`);
@@ -330,7 +333,10 @@ async function runLine(
 				`nodes use ${credentialNames.size} credential types, package.json names ${pkg.n8n.credentials.length}`,
 			);
 			const specNodes = new Set(
-				providers.flatMap((p) => p.nodes.map((n) => fullType(pkg.name, n))),
+				providers.flatMap((p) => [
+					...p.nodes.map((n) => fullType(pkg.name, n)),
+					...(p.triggers ?? []).map((t) => `${pkg.name}.${t.type}`),
+				]),
 			);
 			const specCredentials = new Set(providers.flatMap((p) => p.credentials.map((c) => c.type)));
 			const missing = [
@@ -343,7 +349,53 @@ async function runLine(
 			);
 		});
 
-		for (const provider of providers) {
+		/** Every dropdown of a node type (found in its description), through n8n's REST API. */
+		const checkDropdowns = async (
+			typeName: string,
+			version: number,
+			credentialType: string,
+			baseParameters: Record<string, unknown>,
+			extras: NonNullable<NodeSpec['loadOptions']>,
+		) => {
+			const description = nodeTypes.find((t) => t.name === typeName);
+			if (!description) return;
+			for (const dropdown of findDropdowns(description.properties as never)) {
+				await check(
+					`${label}: ${typeName.split('.').pop()} dropdown ${dropdown.method} (${dropdown.kind}) through REST`,
+					async () => {
+						const extra = extras[dropdown.method];
+						const request = {
+							nodeTypeAndVersion: { name: typeName, version },
+							methodName: dropdown.method,
+							path: dropdown.path,
+							currentNodeParameters: {
+								...baseParameters,
+								...dropdown.shownWith,
+								...(extra?.parameters ?? {}),
+							},
+							credentials: credentialsOf(credentialType, line.credentials),
+						};
+						const options =
+							dropdown.kind === 'loadOptions'
+								? await line.client.loadOptions(request)
+								: (await line.client.listSearch(request)).results;
+						const atLeast = extra?.atLeast ?? 1;
+						expect(
+							Array.isArray(options) && options.length >= atLeast,
+							`${Array.isArray(options) ? options.length : 'no'} options, expected at least ${atLeast}`,
+						);
+						for (const option of options) {
+							expect(
+								typeof option.name === 'string' && option.value !== undefined,
+								`bad option ${JSON.stringify(option)}`,
+							);
+						}
+					},
+				);
+			}
+		};
+
+		for (const provider of providers.filter((p) => !only || p.name === only)) {
 			say(`  -- ${provider.name}`);
 			const ctx = contexts.get(provider)!;
 			for (const spec of provider.credentials) {
@@ -412,48 +464,13 @@ async function runLine(
 				}
 
 				// Every dropdown, through n8n's REST API.
-				const description = nodeTypes.find((t) => t.name === fullType(pkg.name, node));
-				if (description) {
-					const dropdowns = findDropdowns(description.properties as never);
-					const credentialType = node.credentials[0].type;
-					for (const dropdown of dropdowns) {
-						await check(
-							`${label}: ${node.type} dropdown ${dropdown.method} (${dropdown.kind}) through REST`,
-							async () => {
-								const extra = node.loadOptions?.[dropdown.method];
-								const request = {
-									nodeTypeAndVersion: {
-										name: fullType(pkg.name, node),
-										version: node.version ?? 1,
-									},
-									methodName: dropdown.method,
-									path: dropdown.path,
-									currentNodeParameters: {
-										...(node.credentials[0].parameters ?? {}),
-										...dropdown.shownWith,
-										...(extra?.parameters ?? {}),
-									},
-									credentials: credentialsOf(credentialType, line.credentials),
-								};
-								const options =
-									dropdown.kind === 'loadOptions'
-										? await line.client.loadOptions(request)
-										: (await line.client.listSearch(request)).results;
-								const atLeast = extra?.atLeast ?? 1;
-								expect(
-									Array.isArray(options) && options.length >= atLeast,
-									`${Array.isArray(options) ? options.length : 'no'} options, expected at least ${atLeast}`,
-								);
-								for (const option of options) {
-									expect(
-										typeof option.name === 'string' && option.value !== undefined,
-										`bad option ${JSON.stringify(option)}`,
-									);
-								}
-							},
-						);
-					}
-				}
+				await checkDropdowns(
+					fullType(pkg.name, node),
+					node.version ?? 1,
+					node.credentials[0].type,
+					node.credentials[0].parameters ?? {},
+					node.loadOptions ?? {},
+				);
 
 				// Tokens: reuse, refresh after expiry, rotation (after the dropdowns, which
 				// would otherwise meet an expired token when a refresh fails).
@@ -513,6 +530,35 @@ async function runLine(
 					}
 				}
 			}
+
+			// Triggers: activation, deliveries from the sandbox, deactivation.
+			for (const trigger of provider.triggers ?? []) {
+				if (!line.credentials.has(trigger.credential.type)) {
+					fail(`${label}: ${trigger.type} (${trigger.name})`, 'no credential to run with');
+					continue;
+				}
+				const run = {
+					client: line.client,
+					url: line.server.url,
+					packageName: pkg.name,
+					credentials: line.credentials,
+					nodeTypes,
+				};
+				const id = await runTriggerSpec(run, ctx, trigger, label, check, line.webhookAnswers);
+				if (id) line.workflowIds.push(id);
+			}
+			const triggerTypes = new Set((provider.triggers ?? []).map((t) => t.type));
+			for (const type of triggerTypes) {
+				const first = provider.triggers!.find((t) => t.type === type)!;
+				if (!line.credentials.has(first.credential.type)) continue;
+				await checkDropdowns(
+					`${pkg.name}.${type}`,
+					1,
+					first.credential.type,
+					first.credential.parameters ?? {},
+					{},
+				);
+			}
 		}
 
 		// Secrets: nothing the provider issued or was sent as a secret shows in n8n's
@@ -520,6 +566,9 @@ async function runLine(
 		const secrets = [
 			...new Set([
 				...providers.flatMap((p) => p.credentials.flatMap((c) => c.secrets(contexts.get(p)!))),
+				...providers.flatMap((p) =>
+					(p.triggers ?? []).flatMap((t) => t.secrets?.(contexts.get(p)!) ?? []),
+				),
 				...[...sandboxes].flatMap((sandbox) => secretsSeen(sandbox)),
 			]),
 		].filter((s) => s.length >= 8);
@@ -561,6 +610,7 @@ async function main() {
 	const args = process.argv.slice(2);
 	const lineArg = args.includes('--line') ? args[args.indexOf('--line') + 1] : 'all';
 	const keep = args.includes('--keep');
+	const only = args.includes('--provider') ? args[args.indexOf('--provider') + 1] : undefined;
 	const versions = lineArg === '1' ? [N8N_1] : lineArg === '2' ? [N8N_2] : [N8N_2, N8N_1];
 	const started = Date.now();
 	say(`End-to-end tests against n8n ${versions.join(' and ')} (cache: ${cacheDir()})`);
@@ -580,7 +630,7 @@ async function main() {
 		bases.set(provider, { sandbox, url: sandbox.url });
 	}
 	try {
-		for (const install of installs) await runLine(install, tarball, bases, keep);
+		for (const install of installs) await runLine(install, tarball, bases, keep, only);
 	} finally {
 		for (const { sandbox } of new Set(bases.values())) if (sandbox !== shared) await sandbox.stop();
 		await shared.stop();

@@ -1,4 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { apiError } from './errors';
 
 /**
  * The webhook lifecycle shared by the triggers that register themselves with the
@@ -114,4 +116,36 @@ export async function deleteRegistrations(
 		(staticData as StoredRegistrations).registrations = { ...stored };
 	}
 	delete (staticData as StoredRegistrations).registrations;
+}
+
+/** The HTTP status of an error the shared transport threw, when the provider answered. */
+export function statusOf(error: unknown): number | undefined {
+	const status = Number((error as { httpCode?: unknown }).httpCode);
+	return Number.isFinite(status) && status > 0 ? status : undefined;
+}
+
+/**
+ * An error of a provider's webhook routes, saying what could not be done and what
+ * the user can do about it: `advice` by status (and for answers that were not
+ * JSON, under the key 0), else the transport's own description. The message was
+ * built from the provider's answer and masked by the transport.
+ */
+export function registrationError(
+	node: INode,
+	error: unknown,
+	action: string,
+	advice: Record<number, string>,
+): Error {
+	const { message, description } = error as { message?: unknown; description?: unknown };
+	const status = statusOf(error);
+	const notJson = /not JSON/i.test(String(message)) ? advice[0] : undefined;
+	const said = (status !== undefined ? advice[status] : undefined) ?? notJson ?? description;
+	return apiError(
+		node,
+		undefined,
+		`Could not ${action}: ${String(message)}`,
+		typeof said === 'string' && said !== '' ? said : undefined,
+		status,
+		[],
+	);
 }

@@ -1,4 +1,4 @@
-import { ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
+import { CredentialTestContext, ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -21,10 +21,10 @@ import { additionalDataFor, buildNode, nodeTypesFor } from './workflow';
 export { CredentialStore } from './credentials';
 export { N8N_CALLBACK_URL, connectOAuth2 } from './oauth2Connect';
 export { useSandbox } from './sandbox';
-export { TriggerHarness } from './trigger';
+export { TriggerHarness, freshNodeType, useTriggers } from './trigger';
 export { additionalDataFor, buildNode, nodeTypesFor } from './workflow';
 export type { NodeSettings } from './workflow';
-export type { Answer, StaticDataModel } from './trigger';
+export type { Answer, StaticDataModel, TriggerOptions } from './trigger';
 
 export interface RunOptions {
 	nodeType: INodeType;
@@ -207,4 +207,37 @@ export async function testCredential(
 		return { status: 'Error', message: e.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/**
+ * Runs a credential's Test that a node provides (`testedBy` in the node's
+ * credentials, a function in its `methods.credentialTest`), as n8n's credential
+ * tester does: in n8n-core's CredentialTestContext, with the decrypted data.
+ */
+export async function testCredentialWithNode(
+	store: CredentialStore,
+	nodeType: INodeType,
+	type: string,
+	details: INodeCredentialsDetails,
+): Promise<CredentialTestResult> {
+	const entry = nodeType.description.credentials?.find((c) => c.name === type);
+	const method =
+		typeof entry?.testedBy === 'string'
+			? nodeType.methods?.credentialTest?.[entry.testedBy]
+			: undefined;
+	if (!method)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
+	const data = store.applyDefaults(
+		additionalDataFor(store),
+		await store.stored(details.id!),
+		type,
+		'internal',
+	);
+	const result = await method.call(new CredentialTestContext(additionalDataFor(store)), {
+		id: details.id!,
+		name: details.name,
+		type,
+		data,
+	});
+	return { status: result.status, message: result.message };
 }

@@ -430,3 +430,30 @@ export class TriggerHarness {
 		return { status: 200, body, execution };
 	}
 }
+
+/** Trigger harnesses for a test file: each one listens, and is closed after its test. */
+export function useTriggers(): (options: TriggerOptions) => Promise<TriggerHarness> {
+	const open: TriggerHarness[] = [];
+	afterEach(async () => {
+		for (const harness of open.splice(0)) await harness.close();
+	});
+	return async (options) => {
+		const harness = new TriggerHarness(options);
+		open.push(harness);
+		await harness.listen();
+		return harness;
+	};
+}
+
+/**
+ * A node type from a fresh copy of its module (give `require.resolve(...)`), as
+ * another n8n process, or the same after a restart, would load it: nothing kept in
+ * the first copy's memory is shared.
+ */
+export function freshNodeType(modulePath: string, exportName: string): INodeType {
+	let NodeClass: (new () => INodeType) | undefined;
+	jest.isolateModules(() => {
+		NodeClass = (jest.requireActual(modulePath) as Record<string, new () => INodeType>)[exportName];
+	});
+	return new NodeClass!();
+}

@@ -6,18 +6,14 @@ import type {
 } from 'n8n-workflow';
 
 import { ThinkificTrigger } from '../../nodes/Thinkific/ThinkificTrigger.node';
-import { TriggerHarness } from '../harness';
-import type { StaticDataModel } from '../harness';
+import { freshNodeType, useTriggers } from '../harness';
+import type { StaticDataModel, TriggerHarness } from '../harness';
 import { THINKIFIC_API_KEY, THINKIFIC_CLIENT } from '../sandbox/thinkific';
 import type { Auth } from './context';
 import { errorText, thinkificFixture } from './context';
 
 const fx = thinkificFixture();
-const harnesses: TriggerHarness[] = [];
-
-afterEach(async () => {
-	for (const h of harnesses.splice(0)) await h.close();
-});
+const start = useTriggers();
 
 async function trigger(
 	parameters: INodeParameters,
@@ -32,7 +28,7 @@ async function trigger(
 	const auth = options.auth ?? 'thinkificOAuth2Api';
 	const credential =
 		options.credential ?? (auth === 'thinkificApi' ? fx.apiKeyCredential : fx.oauthCredential);
-	const harness = new TriggerHarness({
+	return await start({
 		nodeType: options.nodeType ?? new ThinkificTrigger(),
 		parameters: { authentication: auth, ...parameters },
 		credentials: { [auth]: credential },
@@ -41,9 +37,6 @@ async function trigger(
 		workflowId: options.sameAs?.workflowId,
 		webhookId: options.sameAs?.node.webhookId,
 	});
-	harnesses.push(harness);
-	await harness.listen();
-	return harness;
 }
 
 function hooks() {
@@ -318,17 +311,13 @@ describe('Thinkific Trigger: de-duplication', () => {
 			const event = JSON.parse(delivery.body) as Parameters<typeof fx.provider.hooks.deliverTo>[1];
 
 			// Another n8n process (or the same after a restart): a fresh copy of the node's code.
-			let Fresh: typeof ThinkificTrigger | undefined;
-			jest.isolateModules(() => {
-				Fresh = (
-					jest.requireActual('../../nodes/Thinkific/ThinkificTrigger.node') as {
-						ThinkificTrigger: typeof ThinkificTrigger;
-					}
-				).ThinkificTrigger;
-			});
+			const nodeType = freshNodeType(
+				require.resolve('../../nodes/Thinkific/ThinkificTrigger.node'),
+				'ThinkificTrigger',
+			);
 			const second = await trigger(
 				{ events: ['order.created'] },
-				{ model, nodeType: new Fresh!(), sameAs: first },
+				{ model, nodeType, sameAs: first },
 			);
 			second.stored = first.stored;
 			const again = await fx.provider.hooks.deliverTo(second.webhookUrl(), event, 'app');

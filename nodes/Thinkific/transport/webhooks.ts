@@ -1,8 +1,9 @@
-import type { IDataObject, IHookFunctions, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors';
 import type { Page } from '../../shared/pagination';
 import type { Registration } from '../../shared/registrations';
+import { registrationError, statusOf } from '../../shared/registrations';
 import type { Paging } from '../../shared/transport';
 import { apiRequest, apiRequestAllItems } from './index';
 import { WEBHOOKS_API_ALTERNATIVE, WEBHOOKS_API_DEFAULT } from './site';
@@ -61,22 +62,8 @@ const ADVICE: Record<number, string> = {
 	422: "Thinkific refused the webhook's address or event. Thinkific only calls https addresses that it can reach: set n8n's WEBHOOK_URL to n8n's public https address.",
 };
 
-/** An error of the Webhooks API, with what the user can do about it. */
 function explained(hook: IHookFunctions, error: unknown, action: string): Error {
-	const { message, description, httpCode } = error as NodeApiError;
-	const status = Number(httpCode);
-	const advice =
-		ADVICE[status] ??
-		(/not JSON/i.test(String(message)) ? ADVICE[404] : undefined) ??
-		String(description ?? '');
-	return apiError(
-		hook.getNode(),
-		undefined,
-		`Could not ${action}: ${String(message)}`,
-		advice || undefined,
-		Number.isFinite(status) && status > 0 ? status : undefined,
-		[],
-	);
+	return registrationError(hook.getNode(), error, action, { ...ADVICE, 0: ADVICE[404] });
 }
 
 /** Every webhook of the site. */
@@ -137,7 +124,7 @@ export async function deleteWebhook(this: IHookFunctions, id: string): Promise<v
 			base: 'webhooks',
 		});
 	} catch (error) {
-		if (Number((error as NodeApiError).httpCode) === 404) return;
+		if (statusOf(error) === 404) return;
 		throw explained(this, error, `remove the Thinkific webhook ${id}`);
 	}
 }

@@ -154,20 +154,23 @@ async function provision(client: Client, ctx: SandboxContext, major: number) {
 	}
 
 	// Trigger examples: active, registered with the sandbox, and a command to fire an event.
+	const run = { client, url: ctx.n8nUrl, packageName: pkg.name, credentials: stored, nodeTypes };
 	for (const provider of providers) {
-		for (const spec of provider.triggers ?? []) {
+		const examples = [
+			...(provider.triggers ?? []),
+			...(provider.validations ?? []),
+			...(provider.polling ?? []).map((spec) => ({
+				...spec,
+				parameters: { ...spec.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				prepare: (c: SandboxContext) => spec.prepare?.(c),
+			})),
+		];
+		for (const spec of examples) {
 			if (!stored.has(spec.credential.type)) continue;
 			const type = `${pkg.name}.${spec.type}`;
 			const displayName = String(nodeTypes.find((t) => t.name === type)?.displayName ?? spec.type);
 			const name = `${displayName} example: ${spec.name} (sandbox)`;
 			try {
-				const run = {
-					client,
-					url: ctx.n8nUrl,
-					packageName: pkg.name,
-					credentials: stored,
-					nodeTypes,
-				};
 				const { created } = await provisionTriggerExample(run, ctx, spec, name);
 				say(`  workflow "${name}" ${created ? 'created' : 'kept'}, active`);
 				for (const command of spec.fire?.(ctx) ?? []) say(`    send a sample event: ${command}`);

@@ -13,7 +13,7 @@ import { freePort, N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
 import { buildTarball, installTarball, manifest } from './lib/package';
 import type { StoredCredential } from './lib/provision';
 import { credentialsOf, findDropdowns, provisionCredential } from './lib/provision';
-import { runTriggerSpec } from './lib/triggers';
+import { runPollingSpec, runTriggerSpec, runValidationSpec } from './lib/triggers';
 import { webhookWorkflow } from './lib/workflows';
 import { providers } from './providers';
 import type { CredentialSpec, NodeSpec, ProviderSpec, SandboxContext, WorkflowSpec } from './spec';
@@ -545,6 +545,30 @@ async function runLine(
 					nodeTypes,
 				};
 				const id = await runTriggerSpec(run, ctx, trigger, label, check, line.webhookAnswers);
+				if (id) line.workflowIds.push(id);
+			}
+			const triggerRun = {
+				client: line.client,
+				url: line.server.url,
+				packageName: pkg.name,
+				credentials: line.credentials,
+				nodeTypes,
+			};
+			for (const spec of provider.validations ?? []) {
+				if (!line.credentials.has(spec.credential.type)) continue;
+				const id = await runValidationSpec(
+					triggerRun,
+					ctx,
+					spec,
+					label,
+					check,
+					line.webhookAnswers,
+				);
+				if (id) line.workflowIds.push(id);
+			}
+			for (const spec of provider.polling ?? []) {
+				if (!line.credentials.has(spec.credential.type)) continue;
+				const id = await runPollingSpec(triggerRun, ctx, spec, label, check);
 				if (id) line.workflowIds.push(id);
 			}
 			const triggerTypes = new Set((provider.triggers ?? []).map((t) => t.type));

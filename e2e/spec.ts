@@ -93,6 +93,8 @@ export interface ProviderSpec {
 	credentials: CredentialSpec[];
 	nodes: NodeSpec[];
 	triggers?: TriggerSpec[];
+	polling?: PollingSpec[];
+	validations?: ValidationSpec[];
 }
 
 export function parametersOf(workflow: WorkflowSpec, ctx: SandboxContext) {
@@ -152,5 +154,52 @@ export interface TriggerSpec {
 	/** Values that must never appear in n8n's execution data, logs or database. */
 	secrets?(ctx: SandboxContext): string[];
 	/** For `npm run dev -- --sandbox`: how to make the sandbox send a sample event. */
+	fire?(ctx: SandboxContext): string[];
+}
+
+/**
+ * A polling trigger, run in a real n8n: activated (its first poll, at activation,
+ * must start nothing), then the sandbox makes `changes` changes one after the
+ * other, each followed by n8n's next scheduled poll (exactly one more execution,
+ * holding the change's marker), and a further poll after the last (no more).
+ */
+export interface PollingSpec {
+	name: string;
+	type: string;
+	credential: { type: string; parameters?: Record<string, unknown> };
+	/** The node's parameters; its poll times are set to every minute. */
+	parameters: Record<string, unknown>;
+	/** Records to exist before activation (the history the first poll must not replay). */
+	prepare?(ctx: SandboxContext): void;
+	/** How many times the provider was polled (its list requests so far). */
+	polls(ctx: SandboxContext): number;
+	/** Makes the n-th change (from 1); returns a marker the execution it starts must hold. */
+	change(ctx: SandboxContext, n: number): string;
+	changes: number;
+	/** For `npm run dev -- --sandbox`: how to make a change in the sandbox. */
+	fire?(ctx: SandboxContext): string[];
+}
+
+/**
+ * A trigger whose workflow answers the provider (a Flixcheck validation event):
+ * activated with the nodes after it, then the provider asks twice and must read
+ * the workflow's accept and its reject.
+ */
+export interface ValidationSpec {
+	name: string;
+	type: string;
+	credential: { type: string; parameters?: Record<string, unknown> };
+	parameters: Record<string, unknown>;
+	/** n8n nodes after the trigger (without id and position), one after the other. */
+	downstream: Array<Record<string, unknown>>;
+	prepare?(ctx: SandboxContext, hook: TriggerHook): void | Promise<void>;
+	/** Asks the workflow about `input`; returns the provider's reading of the answer. */
+	ask(
+		ctx: SandboxContext,
+		hook: TriggerHook,
+		input: string,
+	): Promise<DeliveryOutcome & { decision: string }>;
+	/** Inputs and the decision the workflow must give for each. */
+	cases: Array<{ input: string; decision: string }>;
 	fire?(ctx: SandboxContext): string[];
 }

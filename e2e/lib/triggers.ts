@@ -2,7 +2,13 @@
    End-to-end tooling, never published: its errors are the suite's own. */
 import { randomUUID } from 'node:crypto';
 
-import type { SandboxContext, TriggerHook, TriggerSpec } from '../spec';
+import type {
+	PollingSpec,
+	SandboxContext,
+	TriggerHook,
+	TriggerSpec,
+	ValidationSpec,
+} from '../spec';
 import { expect } from '../spec';
 import type { N8nClient } from './n8n';
 import { sleepMs } from './n8n';
@@ -97,6 +103,26 @@ export async function expectExecutions(
 }
 
 type Check = (name: string, fn: () => Promise<void> | void) => Promise<boolean>;
+
+/**
+ * The outcome of the sandbox's (first) delivery: its answer, and the event's
+ * `marker` (and what the trigger remembers of it, when that is not the marker).
+ */
+export async function outcomeOf<E>(
+	deliveries: Promise<Array<{ status: number; answer: string; body: string }>>,
+	marker: (event: E) => string,
+	remembered?: (event: E) => string,
+): Promise<{ status: number; answer: string; marker: string; remembered?: string }> {
+	const [delivery] = await deliveries;
+	expect(delivery !== undefined, 'the sandbox had no webhook to deliver to');
+	const event = JSON.parse(delivery.body) as E;
+	return {
+		status: delivery.status,
+		answer: delivery.answer,
+		marker: marker(event),
+		remembered: remembered?.(event),
+	};
+}
 
 /** Retries `fn` until it stops throwing (n8n 2.x registers webhooks a moment after activation). */
 async function eventually(fn: () => void | Promise<void>, timeoutMs = 20000): Promise<void> {
@@ -222,6 +248,117 @@ export async function runTriggerSpec(
 	return h.workflowId;
 }
 
+/** n8n's scheduled polls come every minute; one may take a little longer to start. */
+const NEXT_POLL_MS = 80000;
+
+/**
+ * A polling spec in a real n8n: the first poll (at activation) starts nothing;
+ * each change starts exactly one execution at the next scheduled poll; the poll
+ * after the last change starts none.
+ */
+export async function runPollingSpec(
+	run: TriggerRun,
+	ctx: SandboxContext,
+	spec: PollingSpec,
+	label: string,
+	check: Check,
+): Promise<string | undefined> {
+	const title = `${label}: ${spec.type} (${spec.name})`;
+	let hook: (TriggerHook & { versionId: string }) | undefined;
+	const activated = await check(
+		`${title} activates, and its first poll replays nothing`,
+		async () => {
+			spec.prepare?.(ctx);
+			hook = await createTriggerWorkflow(
+				run,
+				{
+					...spec,
+					parameters: { ...spec.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				},
+				`${spec.type}: ${spec.name}`,
+			);
+			const before = spec.polls(ctx);
+			await run.client.activateWorkflow(hook.workflowId, hook.versionId);
+			await eventually(() => expect(spec.polls(ctx) > before, 'n8n did not poll at activation'));
+			await expectExecutions(run.client, hook.workflowId, 0);
+		},
+	);
+	if (!activated || !hook) return hook?.workflowId;
+	const h = hook;
+	for (let n = 1; n <= spec.changes; n++) {
+		const ok = await check(
+			`${title}: change ${n} starts exactly one execution at the next poll`,
+			async () => {
+				const marker = spec.change(ctx, n);
+				const before = spec.polls(ctx);
+				await eventually(
+					() => expect(spec.polls(ctx) > before, 'n8n did not poll again'),
+					NEXT_POLL_MS,
+				);
+				const [latest] = await expectExecutions(run.client, h.workflowId, n);
+				expect(latest.status === 'success', `the execution ended ${latest.status}`);
+				const data = await run.client.executionText(latest.id);
+				expect(data.includes(marker), `the execution does not hold the change (${marker})`);
+			},
+		);
+		if (!ok) break;
+	}
+	await check(`${title}: the next poll, with nothing new, starts nothing`, async () => {
+		const before = spec.polls(ctx);
+		await eventually(
+			() => expect(spec.polls(ctx) > before, 'n8n did not poll again'),
+			NEXT_POLL_MS,
+		);
+		await expectExecutions(run.client, h.workflowId, spec.changes);
+	});
+	await check(`${title}: deactivates`, async () => {
+		await run.client.deactivateWorkflow(h.workflowId);
+	});
+	return h.workflowId;
+}
+
+/**
+ * A validation spec in a real n8n: the provider asks the workflow, which answers
+ * through n8n's response mode; the provider must read each expected decision.
+ */
+export async function runValidationSpec(
+	run: TriggerRun,
+	ctx: SandboxContext,
+	spec: ValidationSpec,
+	label: string,
+	check: Check,
+	answers: string[],
+): Promise<string | undefined> {
+	const title = `${label}: ${spec.type} (${spec.name})`;
+	let hook: (TriggerHook & { versionId: string }) | undefined;
+	const activated = await check(`${title} activates`, async () => {
+		hook = await createTriggerWorkflow(run, spec, `${spec.type}: ${spec.name}`);
+		await spec.prepare?.(ctx, hook);
+		await run.client.activateWorkflow(hook.workflowId, hook.versionId);
+		await waitForWebhook(hook.webhookUrl);
+	});
+	if (!activated || !hook) return hook?.workflowId;
+	const h = hook;
+	for (const [index, { input, decision }] of spec.cases.entries()) {
+		await check(
+			`${title}: the provider reads the workflow's ${decision} of "${input}"`,
+			async () => {
+				const outcome = await spec.ask(ctx, h, input);
+				answers.push(outcome.answer);
+				expect(
+					outcome.decision === decision,
+					`the provider read ${outcome.decision} from ${outcome.status} ${outcome.answer.slice(0, 200)}`,
+				);
+				await expectExecutions(run.client, h.workflowId, index + 1, 500);
+			},
+		);
+	}
+	await check(`${title}: deactivates`, async () => {
+		await run.client.deactivateWorkflow(h.workflowId);
+	});
+	return h.workflowId;
+}
+
 /**
  * The example of a trigger spec for `npm run dev -- --sandbox`: the workflow named
  * `name` (created unless it exists), prepared at the provider and active.
@@ -229,7 +366,9 @@ export async function runTriggerSpec(
 export async function provisionTriggerExample(
 	run: TriggerRun,
 	ctx: SandboxContext,
-	spec: TriggerSpec,
+	spec: Pick<TriggerSpec, 'type' | 'credential' | 'parameters' | 'prepare'> & {
+		downstream?: unknown[];
+	},
 	name: string,
 ): Promise<{ hook: TriggerHook; created: boolean }> {
 	const existing = (await run.client.listWorkflows()).find((w) => w.name === name);
@@ -253,11 +392,17 @@ export async function provisionTriggerExample(
 		created = true;
 	}
 	await spec.prepare?.(ctx, hook);
-	try {
-		await run.client.activateWorkflow(hook.workflowId, hook.versionId);
-	} catch (error) {
-		// Already active (kept from an earlier run): n8n activated it when it started.
-		if (created) throw error;
+	if (!created) {
+		// Kept from an earlier run: n8n re-activated it at start, against a sandbox that
+		// had just started afresh (and credentials not yet connected to it). Activate it
+		// again now, so that it registers with this sandbox.
+		await run.client.deactivateWorkflow(hook.workflowId).catch(() => undefined);
+		const workflow = await run.client.request<{ versionId: string }>(
+			'GET',
+			`/rest/workflows/${hook.workflowId}`,
+		);
+		hook.versionId = workflow.versionId;
 	}
+	await run.client.activateWorkflow(hook.workflowId, hook.versionId);
 	return { hook, created };
 }

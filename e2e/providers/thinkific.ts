@@ -1,5 +1,6 @@
 import type { ThinkificProvider } from '../../test/sandbox';
 import { THINKIFIC_API_KEY, THINKIFIC_CLIENT, THINKIFIC_SUBDOMAIN } from '../../test/sandbox';
+import { outcomeOf } from '../lib/triggers';
 import type { ProviderSpec, SandboxContext, TriggerHook, TriggerSpec } from '../spec';
 import { expect } from '../spec';
 
@@ -20,13 +21,8 @@ function webhooksOf(ctx: SandboxContext, hook: TriggerHook) {
 }
 
 /** The answer and the event of the (first) delivery the sandbox made. */
-async function delivered(
-	deliveries: Promise<Array<{ status: number; answer: string; body: string }>>,
-) {
-	const [delivery] = await deliveries;
-	expect(delivery !== undefined, 'the sandbox had no webhook to deliver to');
-	const event = JSON.parse(delivery.body) as { id: string };
-	return { status: delivery.status, answer: delivery.answer, marker: event.id };
+function delivered(deliveries: ReturnType<ThinkificProvider['fire']>) {
+	return outcomeOf(deliveries, (event: { id: string }) => event.id);
 }
 
 /** Deliveries of the sandbox, as the Thinkific Trigger specs use them. */

@@ -1,6 +1,11 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { SUBDOMAIN_HINT, siteUrlExpression } from '../nodes/Thinkific/transport/site';
+import {
+	SUBDOMAIN_HINT,
+	WEBHOOKS_API_ALTERNATIVE,
+	WEBHOOKS_API_DEFAULT,
+	siteUrlExpression,
+} from '../nodes/Thinkific/transport/site';
 
 export class ThinkificOAuth2Api implements ICredentialType {
 	name = 'thinkificOAuth2Api';
@@ -49,6 +54,14 @@ export class ThinkificOAuth2Api implements ICredentialType {
 			required: true,
 			description:
 				'The Thinkific Admin API, including its version. Must use https (plain http only for localhost).',
+		},
+		{
+			displayName: 'Webhooks API Base URL',
+			name: 'webhooksApiBaseUrl',
+			type: 'string',
+			default: WEBHOOKS_API_DEFAULT,
+			required: true,
+			description: `Where the Thinkific Trigger registers its webhooks (Thinkific's Webhooks API v2). Thinkific's reference and current clients use ${WEBHOOKS_API_DEFAULT}; its OpenAPI file names ${WEBHOOKS_API_ALTERNATIVE}: use that one if the default answers "not found". Must use https (plain http only for localhost).`,
 		},
 		{
 			displayName: 'Authorization URL',

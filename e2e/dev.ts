@@ -14,6 +14,7 @@ import type { StoredCredential } from './lib/provision';
 import { credentialsOf, provisionCredential } from './lib/provision';
 import type { ExampleContext } from './examples';
 import { examples, exampleWorkflowJson } from './examples';
+import { provisionTriggerExample } from './lib/triggers';
 import { providers as allProviders } from './providers';
 
 /** The package's providers (those served by test/sandbox's createSandbox()). */
@@ -120,6 +121,7 @@ async function provision(client: Client, ctx: SandboxContext, major: number) {
 	}
 
 	await provisionExamples(client, ctx, stored, major);
+	await provisionTriggerExamples(client, ctx, stored);
 }
 
 /** The example workflows of e2e/examples.ts, each executed once to show that it works. */
@@ -145,6 +147,41 @@ async function provisionExamples(
 			say(`  workflow "${example.name}" created`);
 		}
 		if (major >= 2) await tryExample(client, id, example.name);
+	}
+}
+
+/** Trigger examples: active, registered with the sandbox, and a command to fire an event. */
+async function provisionTriggerExamples(
+	client: Client,
+	ctx: SandboxContext,
+	stored: Map<string, StoredCredential>,
+) {
+	const pkg = manifest();
+	const nodeTypes = await client.nodeTypes();
+	const run = { client, url: ctx.n8nUrl, packageName: pkg.name, credentials: stored, nodeTypes };
+	for (const provider of providers) {
+		const triggerExamples = [
+			...(provider.triggers ?? []),
+			...(provider.validations ?? []),
+			...(provider.polling ?? []).map((spec) => ({
+				...spec,
+				parameters: { ...spec.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				prepare: (c: SandboxContext) => spec.prepare?.(c),
+			})),
+		];
+		for (const spec of triggerExamples) {
+			if (!stored.has(spec.credential.type)) continue;
+			const type = `${pkg.name}.${spec.type}`;
+			const displayName = String(nodeTypes.find((t) => t.name === type)?.displayName ?? spec.type);
+			const name = `${displayName} example: ${spec.name} (sandbox)`;
+			try {
+				const { created } = await provisionTriggerExample(run, ctx, spec, name);
+				say(`  workflow "${name}" ${created ? 'created' : 'kept'}, active`);
+				for (const command of spec.fire?.(ctx) ?? []) say(`    send a sample event: ${command}`);
+			} catch (error) {
+				say(`  could not set up "${name}": ${(error as Error).message}`);
+			}
+		}
 	}
 }
 

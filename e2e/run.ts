@@ -15,6 +15,7 @@ import { buildTarball, installTarball, manifest } from './lib/package';
 import type { StoredCredential } from './lib/provision';
 import { credentialsOf, findDropdowns, provisionCredential } from './lib/provision';
 import { executionError } from './lib/executions';
+import { runPollingSpec, runTriggerSpec, runValidationSpec } from './lib/triggers';
 import { webhookWorkflow } from './lib/workflows';
 import { providers } from './providers';
 import { runQueueLine } from './queue';
@@ -32,9 +33,10 @@ import { expect, parametersOf } from './spec';
  *   npm run test:e2e -- --keep       keep n8n's user folders (database, logs)
  *   npm run test:e2e -- --queue      queue mode instead: main + 2 workers, PostgreSQL, Redis,
  *                                    200 concurrent executions per provider
- *                                    (--rounds N, --executions N, --workers N)
+ *                                    (--rounds N, --executions N, --workers N, --concurrency N)
  *   npm run test:e2e -- --no-browser skip the editor checks in Chromium (n8n 2.x)
  *   npm run screenshots              n8n 2.x only, and the README's screenshots into docs/images
+ *   npm run test:e2e -- --provider thinkific   only that provider (or a,b), in queue mode too
  */
 
 /** The OAuth2 credential the browser creates in the editor's credential dialog. */
@@ -225,9 +227,9 @@ async function runLine(
 	install: N8nInstall,
 	tarball: string,
 	bases: Map<ProviderSpec, { sandbox: Sandbox; url: string }>,
-	options: { keep: boolean; browser: boolean; readmeImages?: string },
+	options: { keep: boolean; browser: boolean; readmeImages?: string; only: string[] },
 ) {
-	const { keep } = options;
+	const { keep, only } = options;
 	const label = `n8n ${install.version}`;
 	say(`\n== ${label}`);
 	const sandboxes = new Set([...bases.values()].map((c) => c.sandbox));
@@ -306,7 +308,10 @@ async function runLine(
 				`nodes use ${credentialNames.size} credential types, package.json names ${pkg.n8n.credentials.length}`,
 			);
 			const specNodes = new Set(
-				providers.flatMap((p) => p.nodes.map((n) => fullType(pkg.name, n))),
+				providers.flatMap((p) => [
+					...p.nodes.map((n) => fullType(pkg.name, n)),
+					...(p.triggers ?? []).map((t) => `${pkg.name}.${t.type}`),
+				]),
 			);
 			const specCredentials = new Set(providers.flatMap((p) => p.credentials.map((c) => c.type)));
 			const missing = [
@@ -319,7 +324,53 @@ async function runLine(
 			);
 		});
 
-		for (const provider of providers) {
+		/** Every dropdown of a node type (found in its description), through n8n's REST API. */
+		const checkDropdowns = async (
+			typeName: string,
+			version: number,
+			credentialType: string,
+			baseParameters: Record<string, unknown>,
+			extras: NonNullable<NodeSpec['loadOptions']>,
+		) => {
+			const description = nodeTypes.find((t) => t.name === typeName);
+			if (!description) return;
+			for (const dropdown of findDropdowns(description.properties as never)) {
+				await check(
+					`${label}: ${typeName.split('.').pop()} dropdown ${dropdown.method} (${dropdown.kind}) through REST`,
+					async () => {
+						const extra = extras[dropdown.method];
+						const request = {
+							nodeTypeAndVersion: { name: typeName, version },
+							methodName: dropdown.method,
+							path: dropdown.path,
+							currentNodeParameters: {
+								...baseParameters,
+								...dropdown.shownWith,
+								...(extra?.parameters ?? {}),
+							},
+							credentials: credentialsOf(credentialType, line.credentials),
+						};
+						const options =
+							dropdown.kind === 'loadOptions'
+								? await line.client.loadOptions(request)
+								: (await line.client.listSearch(request)).results;
+						const atLeast = extra?.atLeast ?? 1;
+						expect(
+							Array.isArray(options) && options.length >= atLeast,
+							`${Array.isArray(options) ? options.length : 'no'} options, expected at least ${atLeast}`,
+						);
+						for (const option of options) {
+							expect(
+								typeof option.name === 'string' && option.value !== undefined,
+								`bad option ${JSON.stringify(option)}`,
+							);
+						}
+					},
+				);
+			}
+		};
+
+		for (const provider of providers.filter((p) => only.length === 0 || only.includes(p.name))) {
 			say(`  -- ${provider.name}`);
 			const ctx = contexts.get(provider)!;
 			for (const spec of provider.credentials) {
@@ -388,48 +439,13 @@ async function runLine(
 				}
 
 				// Every dropdown, through n8n's REST API.
-				const description = nodeTypes.find((t) => t.name === fullType(pkg.name, node));
-				if (description) {
-					const dropdowns = findDropdowns(description.properties as never);
-					const credentialType = node.credentials[0].type;
-					for (const dropdown of dropdowns) {
-						await check(
-							`${label}: ${node.type} dropdown ${dropdown.method} (${dropdown.kind}) through REST`,
-							async () => {
-								const extra = node.loadOptions?.[dropdown.method];
-								const request = {
-									nodeTypeAndVersion: {
-										name: fullType(pkg.name, node),
-										version: node.version ?? 1,
-									},
-									methodName: dropdown.method,
-									path: dropdown.path,
-									currentNodeParameters: {
-										...(node.credentials[0].parameters ?? {}),
-										...dropdown.shownWith,
-										...(extra?.parameters ?? {}),
-									},
-									credentials: credentialsOf(credentialType, line.credentials),
-								};
-								const options =
-									dropdown.kind === 'loadOptions'
-										? await line.client.loadOptions(request)
-										: (await line.client.listSearch(request)).results;
-								const atLeast = extra?.atLeast ?? 1;
-								expect(
-									Array.isArray(options) && options.length >= atLeast,
-									`${Array.isArray(options) ? options.length : 'no'} options, expected at least ${atLeast}`,
-								);
-								for (const option of options) {
-									expect(
-										typeof option.name === 'string' && option.value !== undefined,
-										`bad option ${JSON.stringify(option)}`,
-									);
-								}
-							},
-						);
-					}
-				}
+				await checkDropdowns(
+					fullType(pkg.name, node),
+					node.version ?? 1,
+					node.credentials[0].type,
+					node.credentials[0].parameters ?? {},
+					node.loadOptions ?? {},
+				);
 
 				// Tokens: reuse, refresh after expiry, rotation (after the dropdowns, which
 				// would otherwise meet an expired token when a refresh fails).
@@ -489,6 +505,59 @@ async function runLine(
 					}
 				}
 			}
+
+			// Triggers: activation, deliveries from the sandbox, deactivation.
+			for (const trigger of provider.triggers ?? []) {
+				if (!line.credentials.has(trigger.credential.type)) {
+					fail(`${label}: ${trigger.type} (${trigger.name})`, 'no credential to run with');
+					continue;
+				}
+				const run = {
+					client: line.client,
+					url: line.server.url,
+					packageName: pkg.name,
+					credentials: line.credentials,
+					nodeTypes,
+				};
+				const id = await runTriggerSpec(run, ctx, trigger, label, check, line.webhookAnswers);
+				if (id) line.workflowIds.push(id);
+			}
+			const triggerRun = {
+				client: line.client,
+				url: line.server.url,
+				packageName: pkg.name,
+				credentials: line.credentials,
+				nodeTypes,
+			};
+			for (const spec of provider.validations ?? []) {
+				if (!line.credentials.has(spec.credential.type)) continue;
+				const id = await runValidationSpec(
+					triggerRun,
+					ctx,
+					spec,
+					label,
+					check,
+					line.webhookAnswers,
+				);
+				if (id) line.workflowIds.push(id);
+			}
+			for (const spec of provider.polling ?? []) {
+				if (!line.credentials.has(spec.credential.type)) continue;
+				const id = await runPollingSpec(triggerRun, ctx, spec, label, check);
+				if (id) line.workflowIds.push(id);
+			}
+			const triggerTypes = new Set((provider.triggers ?? []).map((t) => t.type));
+			for (const type of triggerTypes) {
+				const first = provider.triggers!.find((t) => t.type === type)!;
+				if (!line.credentials.has(first.credential.type)) continue;
+				await checkDropdowns(
+					`${pkg.name}.${type}`,
+					1,
+					first.credential.type,
+					first.credential.parameters ?? {},
+					{},
+				);
+			}
 		}
 
 		if (install.major >= 2 && options.browser) {
@@ -517,6 +586,9 @@ async function runLine(
 		const secrets = [
 			...new Set([
 				...providers.flatMap((p) => p.credentials.flatMap((c) => c.secrets(contexts.get(p)!))),
+				...providers.flatMap((p) =>
+					(p.triggers ?? []).flatMap((t) => t.secrets?.(contexts.get(p)!) ?? []),
+				),
 				...[...sandboxes].flatMap((sandbox) => secretsSeen(sandbox)),
 			]),
 		].filter((s) => s.length >= 8);
@@ -565,6 +637,8 @@ async function main() {
 	const readmeImages = args.includes('--screenshots')
 		? path.resolve(REPO, args[args.indexOf('--screenshots') + 1] ?? 'docs/images')
 		: undefined;
+	// Only these providers (comma-separated names), in the suite and in queue mode.
+	const only = args.includes('--provider') ? args[args.indexOf('--provider') + 1].split(',') : [];
 	const versions = lineArg === '1' ? [N8N_1] : lineArg === '2' ? [N8N_2] : [N8N_2, N8N_1];
 	const started = Date.now();
 	say(
@@ -588,7 +662,7 @@ async function main() {
 	try {
 		for (const install of installs) {
 			if (!queue) {
-				await runLine(install, tarball, bases, { keep, browser, readmeImages });
+				await runLine(install, tarball, bases, { keep, browser, readmeImages, only });
 				continue;
 			}
 			for (const { sandbox } of bases.values()) sandbox.reset();
@@ -601,9 +675,7 @@ async function main() {
 				},
 				check,
 				{
-					providers: args.includes('--providers')
-						? args[args.indexOf('--providers') + 1].split(',')
-						: [],
+					providers: only,
 					rounds: numberArg('--rounds', 1),
 					executions: numberArg('--executions', 200),
 					workers: numberArg('--workers', 2),

@@ -85,6 +85,9 @@ export interface ProviderSpec {
 	sandbox?: () => Sandbox;
 	credentials: CredentialSpec[];
 	nodes: NodeSpec[];
+	triggers?: TriggerSpec[];
+	polling?: PollingSpec[];
+	validations?: ValidationSpec[];
 }
 
 export function parametersOf(workflow: WorkflowSpec, ctx: SandboxContext) {
@@ -93,4 +96,103 @@ export function parametersOf(workflow: WorkflowSpec, ctx: SandboxContext) {
 
 export function expect(condition: unknown, message: string): asserts condition {
 	if (!condition) throw new Error(message);
+}
+
+/** A trigger workflow as n8n runs it: its ID and the trigger's production webhook URL. */
+export interface TriggerHook {
+	workflowId: string;
+	webhookUrl: string;
+}
+
+/** The receiver's answer to one delivery the sandbox made. */
+export interface DeliveryOutcome {
+	status: number;
+	answer: string;
+}
+
+/**
+ * A webhook trigger, run in a real n8n: the workflow is activated (and the sandbox
+ * must show the registration), the sandbox delivers one genuine event (exactly one
+ * execution, holding `marker`), one the provider did not send or sign (refused, no
+ * execution) and the genuine one again (no second execution); then the workflow is
+ * deactivated (and the sandbox must show the registration removed).
+ */
+export interface TriggerSpec {
+	/** What it shows, e.g. "enrollment completed (OAuth2)". */
+	name: string;
+	/** The node type's `name` inside this package. */
+	type: string;
+	credential: { type: string; parameters?: Record<string, unknown> };
+	parameters: Record<string, unknown>;
+	/** What the user does at the provider before activating (e.g. a portal setting). */
+	prepare?(ctx: SandboxContext, hook: TriggerHook): void | Promise<void>;
+	/** Throws unless the provider shows what activation registered. */
+	registered(ctx: SandboxContext, hook: TriggerHook): void;
+	deliver: {
+		/**
+		 * A genuine event; `marker` must appear in the execution it starts, and
+		 * `remembered` (default: `marker`) in the static data n8n saves.
+		 */
+		genuine(
+			ctx: SandboxContext,
+			hook: TriggerHook,
+		): Promise<DeliveryOutcome & { marker: string; remembered?: string }>;
+		/** A call without the signature or secret the provider would send. */
+		unauthenticated(ctx: SandboxContext, hook: TriggerHook): Promise<DeliveryOutcome>;
+		/** The genuine event once more, as a provider's retry sends it. */
+		duplicate(ctx: SandboxContext, hook: TriggerHook): Promise<DeliveryOutcome>;
+	};
+	/** Throws unless the provider shows the registration removed after deactivation. */
+	removed(ctx: SandboxContext, hook: TriggerHook): void;
+	/** Values that must never appear in n8n's execution data, logs or database. */
+	secrets?(ctx: SandboxContext): string[];
+	/** For `npm run dev -- --sandbox`: how to make the sandbox send a sample event. */
+	fire?(ctx: SandboxContext): string[];
+}
+
+/**
+ * A polling trigger, run in a real n8n: activated (its first poll, at activation,
+ * must start nothing), then the sandbox makes `changes` changes one after the
+ * other, each followed by n8n's next scheduled poll (exactly one more execution,
+ * holding the change's marker), and a further poll after the last (no more).
+ */
+export interface PollingSpec {
+	name: string;
+	type: string;
+	credential: { type: string; parameters?: Record<string, unknown> };
+	/** The node's parameters; its poll times are set to every minute. */
+	parameters: Record<string, unknown>;
+	/** Records to exist before activation (the history the first poll must not replay). */
+	prepare?(ctx: SandboxContext): void;
+	/** How many times the provider was polled (its list requests so far). */
+	polls(ctx: SandboxContext): number;
+	/** Makes the n-th change (from 1); returns a marker the execution it starts must hold. */
+	change(ctx: SandboxContext, n: number): string;
+	changes: number;
+	/** For `npm run dev -- --sandbox`: how to make a change in the sandbox. */
+	fire?(ctx: SandboxContext): string[];
+}
+
+/**
+ * A trigger whose workflow answers the provider (a Flixcheck validation event):
+ * activated with the nodes after it, then the provider asks twice and must read
+ * the workflow's accept and its reject.
+ */
+export interface ValidationSpec {
+	name: string;
+	type: string;
+	credential: { type: string; parameters?: Record<string, unknown> };
+	parameters: Record<string, unknown>;
+	/** n8n nodes after the trigger (without id and position), one after the other. */
+	downstream: Array<Record<string, unknown>>;
+	prepare?(ctx: SandboxContext, hook: TriggerHook): void | Promise<void>;
+	/** Asks the workflow about `input`; returns the provider's reading of the answer. */
+	ask(
+		ctx: SandboxContext,
+		hook: TriggerHook,
+		input: string,
+	): Promise<DeliveryOutcome & { decision: string }>;
+	/** Inputs and the decision the workflow must give for each. */
+	cases: Array<{ input: string; decision: string }>;
+	fire?(ctx: SandboxContext): string[];
 }

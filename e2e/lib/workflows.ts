@@ -78,3 +78,40 @@ export function webhookChain(
 export function webhookWorkflow(name: string, path: string, node: ChainNode) {
 	return webhookChain(name, path, [node], 'allEntries');
 }
+
+export interface TriggerUnderTest extends ChainNode {
+	/** n8n's webhook ID of the node: its URL is `<n8n>/webhook/<webhookId>/<path>`. */
+	webhookId: string;
+}
+
+/** A trigger of this package, optionally followed by nodes one after the other. */
+export function triggerWorkflow(
+	name: string,
+	trigger: TriggerUnderTest,
+	downstream: Array<Record<string, unknown>> = [],
+) {
+	const nodes: Array<Record<string, unknown>> = [
+		{
+			id: randomUUID(),
+			name: trigger.name,
+			type: trigger.type,
+			typeVersion: trigger.version,
+			position: [0, 0],
+			webhookId: trigger.webhookId,
+			parameters: trigger.parameters,
+			...(trigger.credentials ? { credentials: trigger.credentials } : {}),
+		},
+		...downstream.map((node, index) => ({
+			id: randomUUID(),
+			position: [260 * (index + 1), 0],
+			...node,
+		})),
+	];
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i + 1 < nodes.length; i++) {
+		connections[nodes[i].name as string] = {
+			main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]],
+		};
+	}
+	return { name, nodes, connections, settings: settings() };
+}

@@ -1,6 +1,10 @@
+import { createHash, randomUUID } from 'node:crypto';
+
 import type { FlixcheckProvider } from '../../test/sandbox';
-import { FLIXCHECK_CLIENT, FLIXCHECK_USERS } from '../../test/sandbox';
-import type { ProviderSpec, SandboxContext } from '../spec';
+import { FLIXCHECK_CLIENT, FLIXCHECK_USERS, FLIXCHECK_WEBHOOK_SECRET } from '../../test/sandbox';
+import { VALIDATION_EVENT } from '../../test/sandbox/flixcheckWebhooks';
+import { outcomeOf } from '../lib/triggers';
+import type { ProviderSpec, SandboxContext, TriggerHook, ValidationSpec } from '../spec';
 import { expect } from '../spec';
 
 const SUBJECT = 'Photos of the damage';
@@ -18,6 +22,59 @@ function chooseCredential(type: string) {
 function latestCheckId(ctx: SandboxContext): string {
 	const checks = [...flixcheck(ctx).checks.values()];
 	return checks.length ? checks[checks.length - 1].id : 'no-check-sent-yet';
+}
+
+/** The administrator adds the trigger's URL and the secret header in Flixcheck's portal. */
+function configurePortal(ctx: SandboxContext, hook: TriggerHook, events: string[]) {
+	const portal = flixcheck(ctx).hooks.portal;
+	if (portal.some((w) => w.url === hook.webhookUrl)) return;
+	flixcheck(ctx).hooks.configure({
+		url: hook.webhookUrl,
+		events,
+		headers: { [FLIXCHECK_WEBHOOK_SECRET.headerName]: FLIXCHECK_WEBHOOK_SECRET.secret },
+	});
+}
+
+function delivered(deliveries: ReturnType<FlixcheckProvider['hooks']['fire']>) {
+	return outcomeOf(
+		deliveries,
+		(call: { content: { checkId: string } }) => call.content.checkId,
+		// Flixcheck sends no event ID: the trigger remembers a hash of the call.
+		(call) =>
+			`sha256:${createHash('sha256').update(JSON.stringify(call), 'utf8').digest('hex').slice(0, 40)}`,
+	);
+}
+
+/** The decision the validation workflows make: at least three characters are accepted. */
+const VALID = "String($json.content.value || '').length >= 3";
+const DECISION = `{{ JSON.stringify({ valid: ${VALID}, message: ${VALID} ? '' : 'Please enter at least 3 characters' }) }}`;
+
+function validation(
+	name: string,
+	responseMode: string,
+	downstream: ValidationSpec['downstream'],
+): ValidationSpec {
+	return {
+		name,
+		type: 'flixcheckTrigger',
+		credential: { type: 'flixcheckWebhookApi' },
+		parameters: { otherEvents: VALIDATION_EVENT, responseMode },
+		downstream,
+		prepare: (ctx, hook) => configurePortal(ctx, hook, [VALIDATION_EVENT]),
+		async ask(ctx, hook, input) {
+			const [answer] = await flixcheck(ctx).hooks.validate(input, { to: hook.webhookUrl });
+			expect(answer !== undefined, 'the portal has no validation webhook for the trigger');
+			return answer;
+		},
+		cases: [
+			{ input: 'AB-1234', decision: 'accept' },
+			{ input: 'x', decision: 'reject' },
+		],
+		fire: (ctx) => [
+			`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/validations -H 'content-type: application/json' -d '{"value":"AB-1234"}'`,
+			`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/validations -H 'content-type: application/json' -d '{"value":"x"}'`,
+		],
+	};
 }
 
 /** Flixcheck: authorization code with rotating refresh tokens (JWT access tokens), or an API key. */
@@ -60,6 +117,14 @@ export const flixcheckSpec: ProviderSpec = {
 			}),
 			broken: { apiKey: 'not-the-api-key' },
 			secrets: () => [FLIXCHECK_USERS.agent.apiKey],
+		},
+		{
+			type: 'flixcheckWebhookApi',
+			name: 'Flixcheck webhook secret (sandbox)',
+			connect: 'none',
+			data: () => ({ ...FLIXCHECK_WEBHOOK_SECRET }),
+			broken: { secret: 'too-short' },
+			secrets: () => [FLIXCHECK_WEBHOOK_SECRET.secret],
 		},
 	],
 	nodes: [
@@ -104,5 +169,75 @@ export const flixcheckSpec: ProviderSpec = {
 				},
 			],
 		},
+	],
+	triggers: [
+		{
+			name: 'notifications, a secret header',
+			type: 'flixcheckTrigger',
+			credential: { type: 'flixcheckWebhookApi' },
+			parameters: { events: ['checkOpened', 'checkAnswered'], responseMode: 'onReceived' },
+			prepare: (ctx, hook) => configurePortal(ctx, hook, ['checkOpened', 'checkAnswered']),
+			registered(ctx, hook) {
+				// Webhooks are set up in the portal only: activation registers nothing.
+				expect(
+					flixcheck(ctx).hooks.portal.filter((w) => w.url === hook.webhookUrl).length === 1,
+					'the portal does not list the trigger once',
+				);
+			},
+			deliver: {
+				genuine: async (ctx, hook) =>
+					await delivered(flixcheck(ctx).hooks.fire('checkOpened', { to: hook.webhookUrl })),
+				unauthenticated: async (ctx, hook) =>
+					await delivered(
+						flixcheck(ctx).hooks.fire('checkOpened', { to: hook.webhookUrl, withoutHeaders: true }),
+					),
+				duplicate: async (ctx, hook) =>
+					await delivered(
+						flixcheck(ctx).hooks.fire('checkOpened', { to: hook.webhookUrl, repeat: true }),
+					),
+			},
+			// Nothing to remove in n8n: the administrator removes the webhook in the portal.
+			removed: () => undefined,
+			secrets: () => [FLIXCHECK_WEBHOOK_SECRET.secret],
+			fire: (ctx) => [
+				`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"checkOpened"}'`,
+				`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"checkAnswered"}'`,
+			],
+		},
+	],
+	validations: [
+		validation('validation answered when the last node finishes', 'lastNode', [
+			{
+				name: 'Decide',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				parameters: {
+					mode: 'manual',
+					assignments: {
+						assignments: [
+							{ id: randomUUID(), name: 'valid', value: `={{ ${VALID} }}`, type: 'boolean' },
+							{
+								id: randomUUID(),
+								name: 'message',
+								value: `={{ ${VALID} ? '' : 'Please enter at least 3 characters' }}`,
+								type: 'string',
+							},
+						],
+					},
+					includeOtherFields: false,
+					options: {},
+				},
+			},
+		]),
+		// Version 1: later versions of n8n's Respond to Webhook node answer only for n8n's
+		// own Webhook, Form, Chat and Wait nodes.
+		validation('validation answered by a Respond to Webhook node', 'responseNode', [
+			{
+				name: 'Answer',
+				type: 'n8n-nodes-base.respondToWebhook',
+				typeVersion: 1,
+				parameters: { respondWith: 'json', responseBody: `=${DECISION}`, options: {} },
+			},
+		]),
 	],
 };

@@ -1,6 +1,7 @@
 import type { ThanksIoProvider } from '../../test/sandbox';
 import { THANKSIO_CLIENT, THANKSIO_PERSONAL_TOKEN } from '../../test/sandbox';
-import type { ProviderSpec, SandboxContext } from '../spec';
+import { outcomeOf } from '../lib/triggers';
+import type { ProviderSpec, SandboxContext, TriggerHook } from '../spec';
 import { expect } from '../spec';
 
 const LIST_NAME = 'Customers to thank';
@@ -13,6 +14,20 @@ function thanksIo({ sandbox }: SandboxContext): ThanksIoProvider {
 function chooseCredential(type: string) {
 	return { authentication: type };
 }
+
+/** The webhooks registered for the trigger's URL (with its secret). */
+function webhooksOf(ctx: SandboxContext, hook: TriggerHook) {
+	return [...thanksIo(ctx).hooks.webhooks.values()].filter((w) =>
+		w.url.startsWith(`${hook.webhookUrl}?token=`),
+	);
+}
+
+function delivered(deliveries: ReturnType<ThanksIoProvider['hooks']['fire']>) {
+	return outcomeOf(deliveries, (event: { event_id: string }) => event.event_id);
+}
+
+/** The order the polling workflow follows. */
+let polledOrder = 0;
 
 /**
  * thanks.io: authorization code with rotating refresh tokens, and an expired token
@@ -97,6 +112,78 @@ export const thanksIoSpec: ProviderSpec = {
 			loadOptions: {
 				getGiftCardAmounts: { parameters: { giftCardBrand: 'amazonus' } },
 			},
+		},
+	],
+	triggers: [
+		{
+			name: 'webhooks, a secret in the URL',
+			type: 'thanksIoTrigger',
+			credential: { type: 'thanksIoOAuth2Api', parameters: chooseCredential('thanksIoOAuth2Api') },
+			parameters: { mode: 'webhook', events: ['order_item.delivered', 'scans.scan_update'] },
+			registered(ctx, hook) {
+				const types = webhooksOf(ctx, hook).map((w) => w.type);
+				expect(
+					types.sort().join(', ') === 'order_item.delivered, scans.scan_update',
+					`the sandbox has these webhooks for the trigger: ${types.join(', ') || 'none'}`,
+				);
+				const tokens = new Set(
+					webhooksOf(ctx, hook).map((w) => new URL(w.url).searchParams.get('token')),
+				);
+				expect(
+					tokens.size === 1 && /^[0-9a-f]{64}$/.test([...tokens][0] ?? ''),
+					'no secret in the URLs',
+				);
+			},
+			deliver: {
+				genuine: async (ctx, hook) =>
+					await delivered(
+						thanksIo(ctx).hooks.fire('order_item.delivered', { to: hook.webhookUrl }),
+					),
+				unauthenticated: async (ctx, hook) =>
+					await delivered(
+						thanksIo(ctx).hooks.fire('order_item.delivered', {
+							to: hook.webhookUrl,
+							withoutToken: true,
+						}),
+					),
+				duplicate: async (ctx, hook) =>
+					await delivered(
+						thanksIo(ctx).hooks.fire('order_item.delivered', { to: hook.webhookUrl, repeat: true }),
+					),
+			},
+			removed(ctx, hook) {
+				const left = webhooksOf(ctx, hook);
+				expect(left.length === 0, `${left.length} webhook(s) left on the sandbox`);
+			},
+			// The secret of each registration URL must never show in n8n.
+			secrets: (ctx) => [...thanksIo(ctx).hooks.tokensSeen],
+			fire: (ctx) => [
+				`curl -s -X POST ${ctx.url}/thanksio/_sandbox/events -H 'content-type: application/json' -d '{"type":"order_item.delivered"}'`,
+				`curl -s -X POST ${ctx.url}/thanksio/_sandbox/events -H 'content-type: application/json' -d '{"type":"scans.scan_update"}'`,
+			],
+		},
+	],
+	polling: [
+		{
+			name: 'polling the orders list',
+			type: 'thanksIoTrigger',
+			credential: { type: 'thanksIoApi', parameters: chooseCredential('thanksIoApi') },
+			parameters: { mode: 'poll', pollEvents: ['order.status_changed', 'order.delivered'] },
+			prepare(ctx) {
+				// History the first poll must not replay: a delivered order and one in print.
+				thanksIo(ctx).addOrders(1, 'Delivered');
+				polledOrder = Number(thanksIo(ctx).addOrders(1, 'Printing')[0].id);
+			},
+			polls: ({ sandbox }) => sandbox.count('thanksio', 'GET /api/v2/orders/list'),
+			change(ctx, n) {
+				thanksIo(ctx).setOrderStatus(polledOrder, n === 1 ? 'Printed' : 'Delivered');
+				return n === 1 ? 'order.status_changed' : 'order.delivered';
+			},
+			changes: 2,
+			fire: (ctx) => [
+				`curl -s -X POST ${ctx.url}/thanksio/_sandbox/orders -H 'content-type: application/json' -d '{"status":"Printing"}'   # a new order: note its "id"`,
+				`curl -s -X POST ${ctx.url}/thanksio/_sandbox/orders/<id>/status -H 'content-type: application/json' -d '{"status":"Delivered"}'`,
+			],
 		},
 	],
 };

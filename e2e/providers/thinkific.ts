@@ -1,6 +1,7 @@
 import type { ThinkificProvider } from '../../test/sandbox';
 import { THINKIFIC_API_KEY, THINKIFIC_CLIENT, THINKIFIC_SUBDOMAIN } from '../../test/sandbox';
-import type { ProviderSpec, SandboxContext } from '../spec';
+import { outcomeOf } from '../lib/triggers';
+import type { ProviderSpec, SandboxContext, TriggerHook, TriggerSpec } from '../spec';
 import { expect } from '../spec';
 
 function thinkific({ sandbox }: SandboxContext): ThinkificProvider {
@@ -10,6 +11,41 @@ function thinkific({ sandbox }: SandboxContext): ThinkificProvider {
 /** The node's Authentication option: the credential type's name. */
 function chooseCredential(type: string) {
 	return { authentication: type };
+}
+
+/** The webhooks of the site that point at the trigger. */
+function webhooksOf(ctx: SandboxContext, hook: TriggerHook) {
+	return [...thinkific(ctx).hooks.webhooks.values()].filter(
+		(w) => w.target_url === hook.webhookUrl,
+	);
+}
+
+/** The answer and the event of the (first) delivery the sandbox made. */
+function delivered(deliveries: ReturnType<ThinkificProvider['fire']>) {
+	return outcomeOf(deliveries, (event: { id: string }) => event.id);
+}
+
+/** Deliveries of the sandbox, as the Thinkific Trigger specs use them. */
+function deliveries(topic: string): TriggerSpec['deliver'] {
+	return {
+		genuine: async (ctx, hook) => {
+			const outcome = await delivered(thinkific(ctx).fire(topic, { url: hook.webhookUrl }));
+			// The same answer on every n8n line: the node's own, not n8n's default.
+			expect(
+				outcome.status !== 200 || outcome.answer === '{"received":true,"started":true}',
+				`the answer was ${outcome.answer.slice(0, 100)}`,
+			);
+			return outcome;
+		},
+		unauthenticated: async (ctx, hook) =>
+			await delivered(thinkific(ctx).fire(topic, { url: hook.webhookUrl, forge: true })),
+		duplicate: async (ctx, hook) =>
+			await delivered(thinkific(ctx).fire(topic, { url: hook.webhookUrl, repeat: true })),
+	};
+}
+
+function fireCommand(ctx: SandboxContext, topic: string): string {
+	return `curl -s -X POST ${ctx.url}/thinkific/_sandbox/events -H 'content-type: application/json' -d '{"topic":"${topic}"}'`;
 }
 
 /** Thinkific: authorization code (client authentication by Basic header) with rotating refresh tokens, or an API key. */
@@ -28,6 +64,7 @@ export const thinkificSpec: ProviderSpec = {
 				subdomain: THINKIFIC_SUBDOMAIN,
 				siteUrl: `${url}/thinkific`,
 				apiBaseUrl: `${url}/thinkific/api/public/v1`,
+				webhooksApiBaseUrl: `${url}/thinkific-api/api/v2`,
 			}),
 			tokenRequests: ({ sandbox }) => sandbox.count('thinkific', 'POST /oauth2/token'),
 			tokenRoute: { provider: 'thinkific', route: 'POST /oauth2/token' },
@@ -89,6 +126,56 @@ export const thinkificSpec: ProviderSpec = {
 					},
 				},
 			],
+		},
+	],
+	triggers: [
+		{
+			name: 'OAuth2, registers its webhooks',
+			type: 'thinkificTrigger',
+			credential: {
+				type: 'thinkificOAuth2Api',
+				parameters: chooseCredential('thinkificOAuth2Api'),
+			},
+			parameters: { events: ['enrollment.completed', 'order.created'] },
+			registered(ctx, hook) {
+				const topics = webhooksOf(ctx, hook).map((w) => `${w.topic} by ${w.by}`);
+				expect(
+					topics.sort().join(', ') === 'enrollment.completed by app, order.created by app',
+					`the sandbox has these webhooks for the trigger: ${topics.join(', ') || 'none'}`,
+				);
+			},
+			deliver: deliveries('enrollment.completed'),
+			removed(ctx, hook) {
+				const left = webhooksOf(ctx, hook);
+				expect(left.length === 0, `${left.length} webhook(s) left on the sandbox`);
+				const deletes = ctx.sandbox.log.filter(
+					(e) => e.mount === 'thinkific-api' && e.method === 'DELETE',
+				);
+				expect(deletes.length >= 2, `the sandbox saw ${deletes.length} DELETE request(s)`);
+			},
+			secrets: () => [THINKIFIC_CLIENT.secret],
+			fire: (ctx) => [fireCommand(ctx, 'enrollment.completed'), fireCommand(ctx, 'order.created')],
+		},
+		{
+			name: 'API key, webhook added in the Thinkific admin',
+			type: 'thinkificTrigger',
+			credential: { type: 'thinkificApi', parameters: chooseCredential('thinkificApi') },
+			parameters: { events: ['user.signup'] },
+			// The user adds the Production URL in the admin, as the node's notice says.
+			prepare: (ctx, hook) =>
+				void thinkific(ctx).hooks.addAdminWebhook('user.signup', hook.webhookUrl),
+			registered(ctx, hook) {
+				const byApp = webhooksOf(ctx, hook).filter((w) => w.by === 'app');
+				expect(byApp.length === 0, 'the node registered a webhook with an API key');
+			},
+			deliver: deliveries('user.signup'),
+			removed(ctx, hook) {
+				// Nothing was registered by n8n, so nothing is removed: the admin's webhook stays.
+				const left = webhooksOf(ctx, hook).map((w) => w.by);
+				expect(left.join() === 'admin', `webhooks left: ${left.join(', ')}`);
+			},
+			secrets: () => [THINKIFIC_API_KEY],
+			fire: (ctx) => [fireCommand(ctx, 'user.signup')],
 		},
 	],
 };

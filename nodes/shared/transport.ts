@@ -3,11 +3,13 @@ import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IOAuth2Options,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -32,7 +34,12 @@ import { describeInsecureUrl, hasUnsafeSegments, trimTrailingSlash } from './url
  * `apiRequestPage` (one page, for list searches).
  */
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Node executions, dropdowns, and triggers' webhook set-up (hooks) and polls. */
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IPollFunctions;
 
 export interface CredentialUse {
 	/** Credential field that holds the API base URL. */
@@ -165,11 +172,11 @@ const executions = new WeakMap<RequestContext, ExecutionState>();
 function credentialTypeOf(ctx: RequestContext, api: ProviderApi): string {
 	const types = Object.keys(api.credentials);
 	if (!api.authenticationParameter || types.length === 1) return types[0];
-	// An execution reads parameters per item; dropdowns and list searches have no items.
+	// An execution reads parameters per item; dropdowns, hooks and polls have no items.
 	const chosen = (
 		'getInputData' in ctx
 			? ctx.getNodeParameter(api.authenticationParameter, 0, types[0])
-			: ctx.getNodeParameter(api.authenticationParameter, types[0])
+			: (ctx as ILoadOptionsFunctions).getNodeParameter(api.authenticationParameter, types[0])
 	) as string;
 	return types.includes(chosen) ? chosen : types[0];
 }

@@ -1,4 +1,4 @@
-import { ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
+import { CredentialTestContext, ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -11,80 +11,21 @@ import type {
 	INodePropertyOptions,
 	INodeType,
 	IRunExecutionData,
-	IWorkflowExecuteAdditionalData,
 	NodeExecutionHint,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentials';
+import type { NodeSettings } from './workflow';
+import { additionalDataFor, buildNode, nodeTypesFor } from './workflow';
 
 export { CredentialStore } from './credentials';
 export { N8N_CALLBACK_URL, connectOAuth2 } from './oauth2Connect';
 export { useSandbox } from './sandbox';
-
-const PACKAGE = 'n8n-nodes-oauth-integrations';
-
-function additionalDataFor(store: CredentialStore): IWorkflowExecuteAdditionalData {
-	return {
-		credentialsHelper: store,
-		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		currentNodeParameters: undefined,
-		variables: {},
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
-}
-
-function nodeTypesFor(nodeType: INodeType) {
-	return {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	};
-}
-
-function buildNode(
-	nodeType: INodeType,
-	parameters: INodeParameters,
-	credentials: Record<string, INodeCredentialsDetails>,
-	continueOnFail: boolean,
-	settings: NodeSettings = {},
-	typeVersion?: number,
-): INode {
-	const node: INode = {
-		id: 'node-under-test',
-		name: nodeType.description.defaults.name ?? nodeType.description.displayName,
-		type: `${PACKAGE}.${nodeType.description.name}`,
-		typeVersion:
-			typeVersion ??
-			(Array.isArray(nodeType.description.version)
-				? nodeType.description.version.slice(-1)[0]
-				: nodeType.description.version),
-		position: [0, 0],
-		parameters: {},
-		credentials,
-		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-		...settings,
-	};
-	// As n8n does when a node is saved: fill in every default the user did not set.
-	node.parameters = NodeHelpers.getNodeParameters(
-		nodeType.description.properties,
-		parameters,
-		true,
-		false,
-		node,
-		nodeType.description,
-	) as INodeParameters;
-	return node;
-}
-
-/** Node settings a user can set in the node's Settings tab. */
-export type NodeSettings = Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'alwaysOutputData'>>;
+export { TriggerHarness, freshNodeType, useTriggers } from './trigger';
+export { additionalDataFor, buildNode, nodeTypesFor } from './workflow';
+export type { NodeSettings } from './workflow';
+export type { Answer, StaticDataModel, TriggerOptions } from './trigger';
 
 export interface RunOptions {
 	nodeType: INodeType;
@@ -287,4 +228,37 @@ export async function testCredential(
 		return { status: 'Error', message: e.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/**
+ * Runs a credential's Test that a node provides (`testedBy` in the node's
+ * credentials, a function in its `methods.credentialTest`), as n8n's credential
+ * tester does: in n8n-core's CredentialTestContext, with the decrypted data.
+ */
+export async function testCredentialWithNode(
+	store: CredentialStore,
+	nodeType: INodeType,
+	type: string,
+	details: INodeCredentialsDetails,
+): Promise<CredentialTestResult> {
+	const entry = nodeType.description.credentials?.find((c) => c.name === type);
+	const method =
+		typeof entry?.testedBy === 'string'
+			? nodeType.methods?.credentialTest?.[entry.testedBy]
+			: undefined;
+	if (!method)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
+	const data = store.applyDefaults(
+		additionalDataFor(store),
+		await store.stored(details.id!),
+		type,
+		'internal',
+	);
+	const result = await method.call(new CredentialTestContext(additionalDataFor(store)), {
+		id: details.id!,
+		name: details.name,
+		type,
+		data,
+	});
+	return { status: result.status, message: result.message };
 }

@@ -1,8 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+import { FlixcheckWebhooks } from './flixcheckWebhooks';
 import { TokenAuthority } from './oauth';
 import type { Provider, Sandbox, SandboxRequest, SandboxResponse } from './server';
 import { json, randomToken } from './server';
+import { controlBody } from './webhooks';
 
 /**
  * Flixcheck as its documentation describes it, mounted at `/flixcheck`:
@@ -28,8 +30,20 @@ import { json, randomToken } from './server';
  *   `GET /api/v1/portal/user/{id}`, with their v1 answer shapes. Flixcheck's
  *   JavaScript SDK sends them to `https://api.flixcheck.com` since 2020 and sent
  *   them to `https://www.flixcheck.de` before: they are served on this mount and
- *   on `/flixcheck-www`, which serves nothing else.
+ *   on `/flixcheck-www`, which serves nothing else;
+ * - webhooks, configured in the portal only, and their calls (see
+ *   flixcheckWebhooks.ts); sandbox controls (not Flixcheck's) under
+ *   `/flixcheck/_sandbox/`: `POST webhooks {url, events, headers}` plays the
+ *   administrator in Settings → Webhooks, `POST events {event, content?,
+ *   withoutHeaders?, repeat?}` sends a notification, `POST validations {value}`
+ *   sends a validation event and returns what Flixcheck read from the answer.
  */
+
+/** A webhook secret for tests: the header and value an administrator adds in the portal. */
+export const FLIXCHECK_WEBHOOK_SECRET = {
+	headerName: 'X-Flixcheck-Webhook-Secret',
+	secret: randomToken('fc_whs'),
+};
 
 export const FLIXCHECK_CLIENT = {
 	id: 'fc-client-id',
@@ -151,6 +165,7 @@ export class FlixcheckProvider implements Provider {
 	private readonly tempFiles = new Map<string, StoredFile>();
 	private readonly jwtSecret = randomToken('fc_jwt_secret');
 	private nextId = 1;
+	readonly hooks = new FlixcheckWebhooks();
 	/** Whether the token endpoint also takes form-encoded bodies (JSON is always taken). */
 	acceptFormBodies = true;
 	/** Seconds added to the real clock: moving it forward lets JWTs expire. */
@@ -162,6 +177,7 @@ export class FlixcheckProvider implements Provider {
 
 	reset(): void {
 		this.auth.reset();
+		this.hooks.reset();
 		this.checks.clear();
 		this.files.clear();
 		this.tempFiles.clear();
@@ -203,7 +219,40 @@ export class FlixcheckProvider implements Provider {
 		return { payload };
 	}
 
-	handle(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+	private async control(req: SandboxRequest): Promise<SandboxResponse> {
+		const body = controlBody(req.body);
+		if (req.method === 'POST' && req.path === '/_sandbox/webhooks') {
+			try {
+				return json(
+					201,
+					this.hooks.configure({
+						url: String(body.url),
+						events: Array.isArray(body.events) ? body.events.map(String) : ['all'],
+						headers: (body.headers as Record<string, string>) ?? {},
+					}),
+				);
+			} catch (error) {
+				return json(422, { message: (error as Error).message });
+			}
+		}
+		if (req.method === 'POST' && req.path === '/_sandbox/events') {
+			const deliveries = await this.hooks.fire(String(body.event ?? 'checkAnswered'), {
+				content: body.content as Record<string, unknown> | undefined,
+				withoutHeaders: body.withoutHeaders === true,
+				repeat: body.repeat === true,
+			});
+			return json(200, {
+				delivered: deliveries.map((d) => ({ url: d.url, status: d.status, answer: d.answer })),
+			});
+		}
+		if (req.method === 'POST' && req.path === '/_sandbox/validations') {
+			return json(200, { validations: await this.hooks.validate(String(body.value ?? '')) });
+		}
+		return json(404, { message: 'Not found' });
+	}
+
+	handle(req: SandboxRequest, sandbox: Sandbox): SandboxResponse | Promise<SandboxResponse> {
+		if (req.mount === 'flixcheck' && req.path.startsWith('/_sandbox/')) return this.control(req);
 		if (req.mount === 'flixcheck-www' && !req.path.startsWith('/api/v1/portal/'))
 			return json(404, { message: 'Not found' });
 		if (req.path === '/portal/oauth/authorize') return this.consent(req);

@@ -4,7 +4,12 @@ import { ThanksIoProvider } from './thanksio';
 import { ThinkificProvider } from './thinkific';
 import { ThroughLineProvider } from './throughline';
 
-export { FLIXCHECK_CLIENT, FLIXCHECK_USERS, FlixcheckProvider } from './flixcheck';
+export {
+	FLIXCHECK_CLIENT,
+	FLIXCHECK_USERS,
+	FLIXCHECK_WEBHOOK_SECRET,
+	FlixcheckProvider,
+} from './flixcheck';
 export { Sandbox } from './server';
 export { THANKSIO_CLIENT, THANKSIO_PERSONAL_TOKEN, ThanksIoProvider } from './thanksio';
 export {

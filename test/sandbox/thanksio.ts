@@ -1,6 +1,8 @@
 import { TokenAuthority } from './oauth';
 import type { Provider, Sandbox, SandboxRequest, SandboxResponse } from './server';
 import { json, randomToken } from './server';
+import { ThanksIoWebhooks } from './thanksioWebhooks';
+import { controlBody } from './webhooks';
 
 /**
  * thanks.io as its documentation and OpenAPI file describe it, mounted at
@@ -18,6 +20,13 @@ import { json, randomToken } from './server';
  *   refusals as `400 {message}`, unknown records as `404 {"message":"Not Found"}`;
  * - 60 requests a minute, then `429 {"message":"Too Many Attempts."}` with
  *   `Retry-After` (as Laravel's throttle answers).
+ *
+ * - webhooks (`/webhooks`) and their deliveries, see thanksioWebhooks.ts; order
+ *   statuses that move on (`setOrderStatus`) for the polling trigger;
+ * - sandbox controls (not thanks.io's) under `/thanksio/_sandbox/`: `POST events
+ *   {type, data?, withoutToken?, repeat?}` delivers an event to the registered
+ *   webhooks, `GET webhooks` lists them, `POST orders {status?}` adds an order and
+ *   `POST orders/{id}/status {status}` moves one on.
  *
  * Counters (via `sandbox.count`): "token requests", "refresh requests",
  * "mailers sent" (orders placed), "mail pieces", "previews", "records created".
@@ -188,6 +197,7 @@ export class ThanksIoProvider implements Provider {
 	readonly imageTemplates: Row[] = [];
 	/** The body of every accepted send, newest last. */
 	readonly sends: Row[] = [];
+	readonly hooks = new ThanksIoWebhooks();
 	private nextId = 1000;
 
 	constructor() {
@@ -201,6 +211,7 @@ export class ThanksIoProvider implements Provider {
 		this.mailingLists.clear();
 		this.recipients.clear();
 		this.orders.clear();
+		this.hooks.reset();
 		this.sends.length = 0;
 		this.nextId = 1000;
 		this.seed();
@@ -272,6 +283,49 @@ export class ThanksIoProvider implements Provider {
 		return created;
 	}
 
+	/** Moves an order on, as thanks.io does while the mail is printed and delivered. */
+	setOrderStatus(id: number, status: string): Row {
+		const order = this.orders.get(id);
+		if (!order) throw new Error(`no order ${id}`);
+		Object.assign(order, {
+			status,
+			display_status: status,
+			cancellable: status.toLowerCase() === 'reviewing',
+			updated_at: now(),
+		});
+		return order;
+	}
+
+	private async control(req: SandboxRequest): Promise<SandboxResponse> {
+		const body = controlBody(req.body);
+		if (req.method === 'GET' && req.path === '/_sandbox/webhooks') {
+			return json(200, [...this.hooks.webhooks.values()]);
+		}
+		if (req.method === 'POST' && req.path === '/_sandbox/events') {
+			const deliveries = await this.hooks.fire(String(body.type ?? 'order_item.delivered'), {
+				data: body.data as Row | undefined,
+				withoutToken: body.withoutToken === true,
+				repeat: body.repeat === true,
+			});
+			return json(200, {
+				delivered: deliveries.map((d) => ({
+					url: d.url.replace(/token=[^&]+/, 'token=…'),
+					status: d.status,
+					answer: d.answer,
+				})),
+			});
+		}
+		if (req.method === 'POST' && req.path === '/_sandbox/orders') {
+			const [order] = this.addOrders(1, String(body.status ?? 'Printing'));
+			return json(201, order);
+		}
+		const status = /^\/_sandbox\/orders\/(\d+)\/status$/.exec(req.path);
+		if (req.method === 'POST' && status && this.orders.has(Number(status[1]))) {
+			return json(200, this.setOrderStatus(Number(status[1]), String(body.status ?? 'Delivered')));
+		}
+		return notFound();
+	}
+
 	rateLimited(retryAfterMs: number): SandboxResponse {
 		const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
 		return json(
@@ -285,7 +339,8 @@ export class ThanksIoProvider implements Provider {
 		);
 	}
 
-	handle(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+	handle(req: SandboxRequest, sandbox: Sandbox): SandboxResponse | Promise<SandboxResponse> {
+		if (req.path.startsWith('/_sandbox/')) return this.control(req);
 		if (req.path === '/oauth/authorize') return this.authorize(req);
 		if (req.path === '/oauth/token') return this.token(req, sandbox);
 		if (!req.path.startsWith('/api/v2/')) return notFound();
@@ -301,6 +356,7 @@ export class ThanksIoProvider implements Provider {
 		if (!this.authenticated(req.headers.authorization)) return unauthorized();
 
 		if (method === 'GET' && path === '/sub-accounts') return json(200, { data: SUB_ACCOUNTS });
+		if (path === '/webhooks' || path.startsWith('/webhooks/')) return this.webhookRoute(req, path);
 		if (method === 'GET' && path === '/message-templates') {
 			return this.paged(req, path, this.filterType(this.messageTemplates, req));
 		}
@@ -401,6 +457,42 @@ export class ThanksIoProvider implements Provider {
 			});
 			sandbox.bump(this.name, 'orders cancelled');
 			return json(200, { order });
+		}
+		return notFound();
+	}
+
+	private webhookRoute(req: SandboxRequest, path: string): SandboxResponse {
+		if (path === '/webhooks' && req.method === 'GET') {
+			const page = this.paged(req, path, [...this.hooks.webhooks.values()] as unknown as Row[]);
+			const body = page.body as Row;
+			return json(page.status, { ...body, can_manage_webhooks: this.hooks.paidPlan });
+		}
+		if (!this.hooks.paidPlan) {
+			return json(403, { message: 'Webhooks are available on paid subscriptions only.' });
+		}
+		if (path === '/webhooks' && req.method === 'POST') {
+			const errors = this.hooks.invalid(req.body ?? {});
+			if (Object.keys(errors).length) return invalid(errors);
+			return json(201, this.hooks.add(req.body ?? {}));
+		}
+		const match = /^\/webhooks\/(\d+)$/.exec(path);
+		const webhook = match ? this.hooks.webhooks.get(Number(match[1])) : undefined;
+		if (!webhook) return notFound();
+		if (req.method === 'DELETE') {
+			this.hooks.webhooks.delete(webhook.id);
+			return json(200, { status: 'success' });
+		}
+		if (req.method === 'PUT') {
+			const errors = this.hooks.invalid(req.body ?? {});
+			if (Object.keys(errors).length) return invalid(errors);
+			Object.assign(webhook, {
+				url: String(req.body!.url),
+				type: String(req.body!.type),
+				verb: String(req.body!.verb),
+				description: req.body!.description ?? null,
+				updated_at: now(),
+			});
+			return json(200, webhook);
 		}
 		return notFound();
 	}

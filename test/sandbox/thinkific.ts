@@ -1,6 +1,9 @@
 import { TokenAuthority } from './oauth';
 import type { Provider, Sandbox, SandboxRequest, SandboxResponse } from './server';
 import { json, randomToken } from './server';
+import type { ThinkificEvent } from './thinkificWebhooks';
+import { ThinkificWebhooks } from './thinkificWebhooks';
+import { controlBody } from './webhooks';
 
 /**
  * Thinkific as its documentation and public OpenAPI file describe it, mounted at
@@ -15,7 +18,15 @@ import { json, randomToken } from './server';
  *   the `X-Auth-API-Key` + `X-Auth-Subdomain` headers, with users, custom profile
  *   field definitions, enrollments, courses, products and external orders, paged
  *   by `page` / `limit` (default 25, at most 250) with `meta.pagination`;
- * - 120 requests per minute, then 429 with `RateLimit-Reset`.
+ * - 120 requests per minute, then 429 with `RateLimit-Reset`;
+ * - the Webhooks API v2 on both hosts the sources name, mounted at
+ *   `/thinkific-api/api/v2` (api.thinkific.com) and `/thinkific-platform/api/v2`
+ *   (platform.thinkific.com), sharing one site's webhooks, and signed deliveries
+ *   (see thinkificWebhooks.ts);
+ * - sandbox controls (not Thinkific's) under `/thinkific/_sandbox/`: `POST events
+ *   {topic, payload?, forge?, unsigned?, repeat?}` delivers an event to the
+ *   registered webhooks, `GET webhooks` lists them, `POST admin-webhooks {topic,
+ *   url}` adds one as the site admin does.
  */
 
 export const THINKIFIC_SUBDOMAIN = 'acme';
@@ -105,6 +116,14 @@ function integer(value: unknown): number | undefined {
 
 export class ThinkificProvider implements Provider {
 	name = 'thinkific';
+	/** The two hosts named for the Webhooks API v2. */
+	mounts = ['thinkific-api', 'thinkific-platform'];
+	readonly hooks = new ThinkificWebhooks(
+		{ clientSecret: THINKIFIC_CLIENT.secret, apiKey: THINKIFIC_API_KEY },
+		'3',
+	);
+	/** The last event delivered per topic (for `repeat`). */
+	private readonly lastEvents = new Map<string, ThinkificEvent>();
 	readonly auth = new TokenAuthority('tk', 'bearer', 86399);
 	rateLimit = { limit: 120, windowMs: 60_000 };
 	/**
@@ -128,6 +147,8 @@ export class ThinkificProvider implements Provider {
 
 	reset(): void {
 		this.auth.reset();
+		this.hooks.reset();
+		this.lastEvents.clear();
 		this.rateLimit = { limit: 120, windowMs: 60_000 };
 		this.resetReading = 'epochSeconds';
 		this.users.clear();
@@ -177,12 +198,66 @@ export class ThinkificProvider implements Provider {
 		return json(429, { error: 'Rate limit exceeded' }, { 'RateLimit-Reset': reset });
 	}
 
-	handle(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+	handle(req: SandboxRequest, sandbox: Sandbox): SandboxResponse | Promise<SandboxResponse> {
+		if (req.mount !== this.name) return this.hooks.handle(req, this.webhookAuth(req));
+		if (req.path.startsWith('/_sandbox/')) return this.control(req);
 		if (req.path === '/oauth2/authorize') return this.authorize(req);
 		if (req.path === '/oauth2/token') return this.token(req, sandbox);
 		if (!req.path.startsWith(`${API}/`)) return json(404, { error: 'Not found' });
 		if (!this.authenticated(req)) return json(401, { error: 'Authentication Error' });
 		return this.api(req.method, req.path.slice(API.length), req, sandbox);
+	}
+
+	private webhookAuth(req: SandboxRequest): 'token' | 'apiKey' | 'none' {
+		if (req.headers.authorization)
+			return this.auth.bearer(req.headers.authorization) ? 'token' : 'none';
+		return req.headers['x-auth-api-key'] ? 'apiKey' : 'none';
+	}
+
+	/** Delivers an event of `topic` as Thinkific would (see the class comment). */
+	async fire(
+		topic: string,
+		options: {
+			payload?: Record<string, unknown>;
+			forge?: boolean;
+			unsigned?: boolean;
+			repeat?: boolean;
+			url?: string;
+		} = {},
+	) {
+		const event =
+			options.repeat && this.lastEvents.has(topic)
+				? this.lastEvents.get(topic)!
+				: this.hooks.event(topic, options.payload);
+		// A forgery is not what Thinkific sent: `repeat` sends the last genuine event again.
+		if (!options.forge && !options.unsigned) this.lastEvents.set(topic, event);
+		return await this.hooks.deliver(event, {
+			url: options.url,
+			signWith: options.forge ? randomToken('not_the_key') : undefined,
+			signature: options.unsigned ? null : undefined,
+		});
+	}
+
+	private async control(req: SandboxRequest): Promise<SandboxResponse> {
+		const body = controlBody(req.body);
+		if (req.method === 'GET' && req.path === '/_sandbox/webhooks') {
+			return json(200, [...this.hooks.webhooks.values()]);
+		}
+		if (req.method === 'POST' && req.path === '/_sandbox/admin-webhooks') {
+			return json(201, this.hooks.addAdminWebhook(String(body.topic), String(body.url)));
+		}
+		if (req.method === 'POST' && req.path === '/_sandbox/events') {
+			const deliveries = await this.fire(String(body.topic ?? 'enrollment.completed'), {
+				payload: body.payload as Record<string, unknown> | undefined,
+				forge: body.forge === true,
+				unsigned: body.unsigned === true,
+				repeat: body.repeat === true,
+			});
+			return json(200, {
+				delivered: deliveries.map((d) => ({ url: d.url, status: d.status, answer: d.answer })),
+			});
+		}
+		return json(404, { error: 'Not found' });
 	}
 
 	// ---- OAuth2 -------------------------------------------------------------

@@ -80,6 +80,10 @@ export function thinkificFixture() {
 		get apiBaseUrl() {
 			return `${fixture.sandbox.url}/thinkific/api/public/v1`;
 		},
+		/** The Webhooks API on the host Thinkific's reference names (api.thinkific.com). */
+		get webhooksApiBaseUrl() {
+			return `${fixture.sandbox.url}/thinkific-api/api/v2`;
+		},
 		async addApiKeyCredential(data: IDataObject = {}): Promise<INodeCredentialsDetails> {
 			return await fixture.store.add('thinkificApi', {
 				apiKey: THINKIFIC_API_KEY,
@@ -96,6 +100,7 @@ export function thinkificFixture() {
 				subdomain: THINKIFIC_SUBDOMAIN,
 				siteUrl: fixture.siteUrl,
 				apiBaseUrl: fixture.apiBaseUrl,
+				webhooksApiBaseUrl: fixture.webhooksApiBaseUrl,
 				...data,
 			} as never);
 		},

@@ -13,17 +13,20 @@ export const resources: ResourceMap = {
 	order: order.operations,
 };
 
+/** Which credential the node uses; the action node and the trigger share it. */
+export const authentication: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'OAuth2', value: 'thanksIoOAuth2Api' },
+		{ name: 'Personal Access Token', value: 'thanksIoApi' },
+	],
+	default: 'thanksIoOAuth2Api',
+};
+
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'OAuth2', value: 'thanksIoOAuth2Api' },
-			{ name: 'Personal Access Token', value: 'thanksIoApi' },
-		],
-		default: 'thanksIoOAuth2Api',
-	},
+	authentication,
 	{
 		displayName: 'Resource',
 		name: 'resource',

@@ -111,3 +111,23 @@ export async function getGiftCardAmounts(
 		.sort((a, b) => a - b)
 		.map((cents) => ({ name: `$${(cents / 100).toFixed(2)}`, value: cents }));
 }
+
+/** Mailing lists for a trigger's filter: any list, or one. */
+export async function getMailingListFilter(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return [{ name: 'Any Mailing List', value: '' }, ...(await getMailingLists.call(this))];
+}
+
+/** Sub-accounts for a trigger's filter: every account, or one sub-account. */
+export async function getSubAccountFilter(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const accounts = await listSubAccounts.call(this);
+	return [
+		{ name: 'All Accounts', value: '' },
+		...accounts
+			.map((a) => ({ name: String(a.title ?? `Sub-account ${a.id}`), value: String(a.id) }))
+			.sort(byName),
+	];
+}

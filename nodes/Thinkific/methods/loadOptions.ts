@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { listCustomProfileFields } from '../transport';
+import { apiRequestAllItems, listCustomProfileFields } from '../transport';
 
 export async function getCustomProfileFields(
 	this: ILoadOptionsFunctions,
@@ -9,4 +9,22 @@ export async function getCustomProfileFields(
 	return definitions
 		.map((d) => ({ name: String(d.label), value: Number(d.id) }))
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function namedOptions(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+): Promise<INodePropertyOptions[]> {
+	const items = await apiRequestAllItems.call(ctx, { path });
+	return items
+		.map((item) => ({ name: String(item.name), value: String(item.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function getCourses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await namedOptions(this, '/courses');
+}
+
+export async function getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await namedOptions(this, '/products');
 }

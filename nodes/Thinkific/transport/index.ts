@@ -20,7 +20,12 @@ export const thinkificApi: ProviderApi = {
 		},
 		thinkificOAuth2Api: {
 			baseUrlField: 'apiBaseUrl',
-			urlFields: { apiBaseUrl: 'API Base URL', siteUrl: 'Site URL' },
+			otherBaseUrlFields: { webhooks: 'webhooksApiBaseUrl' },
+			urlFields: {
+				apiBaseUrl: 'API Base URL',
+				siteUrl: 'Site URL',
+				webhooksApiBaseUrl: 'Webhooks API Base URL',
+			},
 			optionalUrlFields: ['siteUrl'],
 			oauth2: true,
 		},

@@ -11,6 +11,13 @@ import { REFUSED_URL, secureUrlBody } from '../../shared/url';
 const LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const MAX_LABEL_LENGTH = 63;
 
+/**
+ * The Webhooks API v2. Thinkific's reference page and every current client use the
+ * first host; the `servers` entry of its OpenAPI file names the second.
+ */
+export const WEBHOOKS_API_DEFAULT = 'https://api.thinkific.com/api/v2';
+export const WEBHOOKS_API_ALTERNATIVE = 'https://platform.thinkific.com/api/v2';
+
 export const SUBDOMAIN_HINT =
 	'Enter the subdomain of your Thinkific site: "acme" for acme.thinkific.com';
 

@@ -1,0 +1,123 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * Flixcheck's notification events. `checkOpened` and `checkAnswered` are in its
+ * webhook documentation's examples; the others are named after the events its
+ * documentation describes in words (sent, rated) and Make's Flixcheck triggers
+ * (created, completed): their exact names are not confirmed.
+ */
+export const EVENTS: INodePropertyOptions[] = [
+	{ name: 'Check Answered', value: 'checkAnswered', description: 'The customer answered a check' },
+	{
+		name: 'Check Completed (Name Unconfirmed)',
+		value: 'checkCompleted',
+		description: 'A check was completely finished',
+	},
+	{
+		name: 'Check Created (Name Unconfirmed)',
+		value: 'checkCreated',
+		description: 'A check was created',
+	},
+	{ name: 'Check Opened', value: 'checkOpened', description: 'The customer opened a check' },
+	{
+		name: 'Check Rated (Name Unconfirmed)',
+		value: 'checkRated',
+		description: 'The customer rated a check',
+	},
+	{ name: 'Check Sent (Name Unconfirmed)', value: 'checkSent', description: 'A check was sent' },
+];
+
+export const properties: INodeProperties[] = [
+	{
+		displayName:
+			"Flixcheck webhooks are set up in its portal: as an administrator open Settings → Webhooks, add the Production URL above, choose the events, and under Headers add the header name and secret of this node's credential. Validation events need an https URL.",
+		name: 'portalNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: EVENTS,
+		default: [],
+		description:
+			'The events that start the workflow; leave empty for every event the portal sends. Others are answered without an execution.',
+	},
+	{
+		displayName: 'Other Event Names',
+		name: 'otherEvents',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. checkExpired, myValidationEvent',
+		description:
+			'More event names, separated by commas, as the portal names them: for events missing above, and validation events',
+	},
+	{
+		displayName: 'Respond',
+		name: 'responseMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Immediately',
+				value: 'onReceived',
+				description: 'As soon as the call is verified: for notification events',
+			},
+			{
+				name: 'When Last Node Finishes',
+				value: 'lastNode',
+				description:
+					"With the first item of the workflow's last node, as JSON: for validation events",
+			},
+			{
+				name: "Using 'Respond to Webhook' Node",
+				value: 'responseNode',
+				description: 'With what a Respond to Webhook node sends: for validation events',
+			},
+		],
+		default: 'onReceived',
+	},
+	{
+		displayName:
+			'Flixcheck reads the answer as JSON to accept or refuse the customer\'s input. Its format is not documented: this package assumes {"valid": true} or {"valid": false, "message": "…"}. Check it against your account before relying on it.',
+		name: 'validationNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { responseMode: ['lastNode', 'responseNode'] } },
+	},
+	{
+		displayName:
+			"n8n's Respond to Webhook node answers only for n8n's own Webhook, Form, Chat and Wait nodes from its version 1.1 on. Use version 1 of it after this trigger (see the package's README).",
+		name: 'respondNodeNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { responseMode: ['responseNode'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{
+						name: 'Whole Call',
+						value: 'event',
+						description: 'Event, time and content, as Flixcheck sends them',
+					},
+					{
+						name: 'Content Only',
+						value: 'content',
+						description: 'The check ID, user ID, account ID and the rest of the content',
+					},
+				],
+				default: 'event',
+			},
+		],
+	},
+];

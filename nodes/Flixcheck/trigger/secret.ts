@@ -1,0 +1,60 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
+
+import { newSecret } from '../../shared/trigger';
+
+/** The shortest secret the trigger accepts. */
+export const MIN_SECRET_LENGTH = 32;
+
+/** An HTTP header name (RFC 9110 token); a few that proxies or Flixcheck itself set are refused. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const RESERVED = new Set([
+	'content-type',
+	'content-length',
+	'host',
+	'connection',
+	'transfer-encoding',
+	'user-agent',
+	'accept',
+	'accept-encoding',
+]);
+
+export interface WebhookSecret {
+	header: string;
+	secret: string;
+}
+
+/** The credential's header (lowercased) and secret, or why they cannot be used. */
+export function readSecret(credentials: ICredentialDataDecryptedObject): WebhookSecret | string {
+	const header = String(credentials.headerName ?? '').trim();
+	const secret = String(credentials.secret ?? '');
+	if (!TOKEN.test(header) || RESERVED.has(header.toLowerCase())) {
+		return `"${header.slice(0, 60)}" cannot be used as the header name: use a name such as X-Flixcheck-Webhook-Secret`;
+	}
+	if (secret.trim().length < MIN_SECRET_LENGTH) {
+		return `The secret is ${secret.trim() === '' ? 'empty' : 'too short'}: use at least ${MIN_SECRET_LENGTH} characters`;
+	}
+	return { header: header.toLowerCase(), secret };
+}
+
+/**
+ * The credential's Test: whether the header name and the secret can be used.
+ * When the secret is missing or too short, the answer offers a newly generated
+ * one to paste into the credential and into the Flixcheck portal (it is made for
+ * this answer only and kept nowhere).
+ */
+export async function testWebhookSecret(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const read = readSecret(credential.data ?? {});
+	if (typeof read !== 'string') {
+		return { status: 'OK', message: 'The header name and the secret can be used' };
+	}
+	const offer = /secret is/.test(read) ? ` A newly generated one you can use: ${newSecret()}` : '';
+	return { status: 'Error', message: `${read}.${offer}` };
+}

@@ -1,0 +1,148 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { authentication } from '../actions';
+
+/** thanks.io's webhook types (`webhook-type` in its API reference). */
+export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
+	{
+		name: 'Order Item Delivered',
+		value: 'order_item.delivered',
+		description: 'A mail piece was delivered',
+	},
+	{
+		name: 'Order Item Status Changed',
+		value: 'order_item.status_update',
+		description: 'A mail piece was printed, is in transit, was delivered, returned…',
+	},
+	{
+		name: 'Order Status Changed',
+		value: 'order.status_update',
+		description: 'An order moved on: reviewing, printing, printed, fulfilled, cancelled…',
+	},
+	{
+		name: 'QR Code Scanned',
+		value: 'scans.scan_update',
+		description: 'A recipient scanned the QR code on a mail piece',
+	},
+];
+
+/** What the polling mode reports, from the orders list. */
+export const POLL_EVENTS: INodePropertyOptions[] = [
+	{ name: 'New Order', value: 'order.created', description: 'An order appears in the list' },
+	{
+		name: 'Order Delivered',
+		value: 'order.delivered',
+		description: 'An order\'s status becomes "Delivered" (a mail piece of it was delivered)',
+	},
+	{
+		name: 'Order Status Changed',
+		value: 'order.status_changed',
+		description: "An order's status changes",
+	},
+];
+
+const webhookMode = { show: { mode: ['webhook'] } };
+const pollMode = { show: { mode: ['poll'] } };
+
+export const properties: INodeProperties[] = [
+	authentication,
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Webhooks (Paid Plans)',
+				value: 'webhook',
+				description: 'Calls from thanks.io as soon as something happens',
+			},
+			{
+				name: 'Polling the Orders List',
+				value: 'poll',
+				description: 'Reads the orders list on a schedule, for accounts without webhooks',
+			},
+		],
+		default: 'webhook',
+	},
+	// n8n reads `pollTimes` when it activates a node with a `poll` method. In webhook mode it
+	// is an empty list, hidden, so that nothing is scheduled.
+	{
+		displayName: 'Poll Times',
+		name: 'pollTimes',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Poll Time' },
+		default: { item: [{ mode: 'everyMinute' }] },
+		placeholder: 'Add Poll Time',
+		description: 'When to read the orders list',
+		options: NodeHelpers.cronNodeOptions,
+		displayOptions: pollMode,
+	},
+	{
+		displayName: 'Poll Times',
+		name: 'pollTimes',
+		type: 'hidden',
+		default: { item: [] },
+		displayOptions: webhookMode,
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: WEBHOOK_EVENTS,
+		default: [],
+		required: true,
+		displayOptions: webhookMode,
+		description:
+			'One thanks.io webhook per event is registered when the workflow is activated, and removed when it is deactivated',
+	},
+	{
+		displayName: 'Events',
+		name: 'pollEvents',
+		type: 'multiOptions',
+		options: POLL_EVENTS,
+		default: ['order.status_changed'],
+		required: true,
+		displayOptions: pollMode,
+		description:
+			'Changes of the 500 most recent orders, each reported once. The first poll only notes the orders as they are.',
+	},
+	{
+		displayName: 'Mailing List Name or ID',
+		name: 'mailingList',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getMailingListFilter' },
+		default: '',
+		displayOptions: webhookMode,
+		description:
+			'Only events of mail sent to this list (thanks.io filters them). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Sub-Account Name or ID',
+		name: 'subAccount',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSubAccountFilter' },
+		default: '',
+		description:
+			'Only events of orders of this sub-account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: webhookMode,
+		options: [
+			{
+				displayName: 'Nest Data Keys',
+				name: 'nest',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to turn the dotted keys thanks.io sends, such as "recipient.name", into nested objects',
+			},
+		],
+	},
+];

@@ -1,0 +1,139 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IPollFunctions,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import type { RequestContext } from '../../shared/transport';
+import {
+	acknowledge,
+	deliveryKey,
+	fingerprint,
+	jsonBodyOf,
+	passDeliveries,
+	refuse,
+	sameSecret,
+	seenBefore,
+	start,
+} from '../../shared/trigger';
+import { listRecentOrders } from '../transport/trigger';
+import { TOKEN_PARAMETER } from './lifecycle';
+import { POLLED_ORDERS, nestDottedKeys, ordersChanged, readCursor, statusOf } from './orders';
+
+function text(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+export function keyOf(event: IDataObject): string {
+	return deliveryKey(event.event_id, event);
+}
+
+/**
+ * A webhook delivery: the URL's secret is checked first (in constant time,
+ * against the fingerprint kept at registration); a call without it gets 401 and
+ * starts nothing. Events not chosen, of another sub-account, or delivered
+ * before, are answered without an execution.
+ */
+export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const expected = (this.getWorkflowStaticData('node') as { tokenFingerprint?: string })
+		.tokenFingerprint;
+	const token = this.getQueryData()[TOKEN_PARAMETER as never] as unknown;
+	if (!expected || typeof token !== 'string' || !sameSecret(fingerprint(token), expected)) {
+		return refuse(this, 'Missing or wrong webhook token');
+	}
+	const event = jsonBodyOf(this);
+	const type = event?.event_type;
+	if (!event || typeof type !== 'string')
+		return refuse(this, 'The body is not a thanks.io event', 400);
+	const chosen = this.getNodeParameter('events', []) as string[];
+	if (!chosen.includes(type)) return acknowledge(`event ${type} not chosen`);
+	const subAccount = text(this.getNodeParameter('subAccount', ''));
+	const data = (event.data ?? {}) as IDataObject;
+	if (subAccount !== '' && text(data['order.sub_account_id']) !== subAccount) {
+		return acknowledge('another sub-account');
+	}
+	if (seenBefore(this, keyOf(event))) return acknowledge('delivered before');
+	return start([event]);
+}
+
+/**
+ * One poll of the orders list. Only polling mode polls (in webhook mode n8n still
+ * calls it once at activation: it answers nothing and asks nothing). In manual
+ * mode ("Fetch test event") it gives the most recent order as a sample and leaves
+ * the cursor alone.
+ */
+export async function pollOrders(
+	ctx: RequestContext,
+	settings: { mode: string; events: string[]; subAccount: string; manual: boolean },
+	staticData: IDataObject,
+): Promise<INodeExecutionData[][] | null> {
+	if (settings.mode !== 'poll') return null;
+	if (settings.manual) {
+		const [latest] = await listRecentOrders.call(ctx, 1, settings.subAccount);
+		if (!latest) return null;
+		const sample = {
+			event: 'order.status_changed',
+			order_id: latest.id,
+			previous_status: null,
+			status: statusOf(latest),
+			order: latest,
+		};
+		return [[{ json: sample }]];
+	}
+	const orders = await listRecentOrders.call(ctx, POLLED_ORDERS, settings.subAccount);
+	const scope = `sub-account:${settings.subAccount}`;
+	const { items, cursor } = ordersChanged(
+		readCursor(staticData.cursor, scope),
+		scope,
+		orders,
+		settings.events,
+	);
+	staticData.cursor = cursor as unknown as IDataObject;
+	return items.length ? [items.map((json) => ({ json }))] : null;
+}
+
+export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	return await pollOrders(
+		this,
+		{
+			mode: String(this.getNodeParameter('mode', 'webhook')),
+			events: this.getNodeParameter('pollEvents', []) as string[],
+			subAccount: text(this.getNodeParameter('subAccount', '')),
+			manual: this.getMode() === 'manual',
+		},
+		this.getWorkflowStaticData('node'),
+	);
+}
+
+/**
+ * The trigger's step of each execution: in webhook mode it remembers the delivery
+ * and outputs the event; in polling mode it passes the poll's items on, and when
+ * the user runs the node by hand it polls for a sample itself (n8n runs this step,
+ * not `poll`, for a node that has both).
+ */
+export async function output(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const mode = String(this.getNodeParameter('mode', 0, 'webhook'));
+	if (mode === 'poll') {
+		if (this.getMode() !== 'manual') return [this.getInputData()];
+		const sample = await pollOrders(
+			this,
+			{
+				mode,
+				events: this.getNodeParameter('pollEvents', 0, []) as string[],
+				subAccount: text(this.getNodeParameter('subAccount', 0, '')),
+				manual: true,
+			},
+			this.getWorkflowStaticData('node'),
+		);
+		return sample ?? [[]];
+	}
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	return passDeliveries(this, keyOf, (event) =>
+		options.nest === true
+			? { ...event, data: nestDottedKeys((event.data ?? {}) as IDataObject) }
+			: event,
+	);
+}

@@ -1,0 +1,240 @@
+import type {
+	IDataObject,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
+
+import { FlixcheckWebhookApi } from '../../credentials/FlixcheckWebhookApi.credentials';
+import { FlixcheckTrigger } from '../../nodes/Flixcheck/FlixcheckTrigger.node';
+import { CredentialStore, testCredentialWithNode, useSandbox, useTriggers } from '../harness';
+import type { StaticDataModel, TriggerHarness } from '../harness';
+import { FLIXCHECK_WEBHOOK_SECRET, FlixcheckProvider } from '../sandbox/flixcheck';
+import { VALIDATION_EVENT } from '../sandbox/flixcheckWebhooks';
+
+const served = useSandbox(() => new FlixcheckProvider());
+let store: CredentialStore;
+let credential: INodeCredentialsDetails;
+const start = useTriggers();
+
+beforeEach(async () => {
+	store = new CredentialStore([new FlixcheckWebhookApi()]);
+	credential = await store.add('flixcheckWebhookApi', { ...FLIXCHECK_WEBHOOK_SECRET } as never);
+});
+
+function portal() {
+	return served.provider.hooks;
+}
+
+async function trigger(
+	parameters: INodeParameters = {},
+	options: {
+		model?: StaticDataModel;
+		credential?: INodeCredentialsDetails;
+		downstream?: (items: INodeExecutionData[]) => INodeExecutionData[];
+		events?: string[];
+		nodeType?: INodeType;
+	} = {},
+): Promise<TriggerHarness> {
+	const harness = await start({
+		nodeType: options.nodeType ?? new FlixcheckTrigger(),
+		parameters,
+		credentials: { flixcheckWebhookApi: options.credential ?? credential },
+		store,
+		model: options.model,
+		downstream: options.downstream,
+	});
+	await harness.activate();
+	// The administrator adds the URL and the header in the portal.
+	portal().configure({
+		url: harness.webhookUrl(),
+		events: options.events ?? ['all'],
+		headers: { [FLIXCHECK_WEBHOOK_SECRET.headerName]: FLIXCHECK_WEBHOOK_SECRET.secret },
+	});
+	return harness;
+}
+
+describe('Flixcheck Trigger', () => {
+	it('registers nothing when activated or deactivated: webhooks live in the portal', async () => {
+		const h = await trigger();
+		await h.deactivate();
+		expect(served.sandbox.log.filter((e) => !e.path.startsWith('/_sandbox/'))).toEqual([]);
+	});
+
+	it('starts one execution for a call with the secret header, with the call as Flixcheck sent it', async () => {
+		const h = await trigger();
+		const [delivery] = await portal().fire('checkOpened');
+		expect(delivery.status).toBe(200);
+		expect(JSON.parse(delivery.answer)).toEqual({ received: true, started: true });
+		expect(h.executions).toHaveLength(1);
+		expect(h.executions[0][0].json).toEqual(JSON.parse(delivery.body));
+		expect(h.executions[0][0].json).toMatchObject({
+			event: 'checkOpened',
+			content: { alreadyOpened: false },
+		});
+	});
+
+	it('refuses calls without the header, or with another value, with 401 and starts nothing', async () => {
+		const h = await trigger();
+		const [without] = await portal().fire('checkAnswered', { withoutHeaders: true });
+		const body = JSON.stringify(portal().call('checkAnswered'));
+		const wrong = await fetch(h.webhookUrl(), {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				[FLIXCHECK_WEBHOOK_SECRET.headerName]: `${FLIXCHECK_WEBHOOK_SECRET.secret}x`,
+			},
+			body,
+		});
+		const otherHeader = await fetch(h.webhookUrl(), {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				authorization: FLIXCHECK_WEBHOOK_SECRET.secret,
+			},
+			body,
+		});
+		expect([without.status, wrong.status, otherHeader.status]).toEqual([401, 401, 401]);
+		expect(JSON.parse(without.answer)).toEqual({
+			message: 'Missing or wrong webhook secret header',
+		});
+		expect(h.executions).toHaveLength(0);
+	});
+
+	it('lets nothing in while the credential holds no usable secret', async () => {
+		const weak = await store.add('flixcheckWebhookApi', {
+			headerName: FLIXCHECK_WEBHOOK_SECRET.headerName,
+			secret: 'short',
+		} as never);
+		const h = await trigger({}, { credential: weak });
+		const response = await fetch(h.webhookUrl(), {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				[FLIXCHECK_WEBHOOK_SECRET.headerName]: 'short',
+			},
+			body: JSON.stringify(portal().call('checkOpened')),
+		});
+		expect(response.status).toBe(401);
+		expect(h.executions).toHaveLength(0);
+	});
+
+	it('passes the chosen events only, listed or named; every event when none is chosen', async () => {
+		const h = await trigger({ events: ['checkAnswered'], otherEvents: ' checkExpired , ' });
+		await portal().fire('checkOpened');
+		await portal().fire('checkAnswered');
+		await portal().fire('checkExpired');
+		expect(h.executions.map((e) => e[0].json.event)).toEqual(['checkAnswered', 'checkExpired']);
+		const all = await trigger();
+		await portal().fire('checkRated', { to: all.webhookUrl() });
+		expect(all.executions).toHaveLength(1);
+	});
+
+	it.each<StaticDataModel>(['n8n-1', 'n8n-2'])(
+		'starts no second execution for a call sent again (%s)',
+		async (model) => {
+			const h = await trigger({}, { model });
+			await portal().fire('checkAnswered');
+			const [again] = await portal().fire('checkAnswered', { repeat: true });
+			expect(JSON.parse(again.answer)).toMatchObject({
+				started: false,
+				reason: 'delivered before',
+			});
+			expect(h.executions).toHaveLength(1);
+			await portal().fire('checkAnswered');
+			expect(h.executions).toHaveLength(2);
+		},
+	);
+
+	it('outputs the content only when asked', async () => {
+		const h = await trigger({ options: { output: 'content' } });
+		await portal().fire('checkAnswered', { content: { custom: { department: 'Sales' } } });
+		expect(h.executions[0][0].json).toMatchObject({ custom: { department: 'Sales' } });
+		expect(h.executions[0][0].json.event).toBeUndefined();
+	});
+
+	it("answers a validation event with the workflow's decision", async () => {
+		const decide = (items: INodeExecutionData[]) =>
+			items.map((item) => {
+				const value = String(((item.json.content ?? {}) as IDataObject).value ?? '');
+				return {
+					json:
+						value.length >= 3
+							? { valid: true }
+							: { valid: false, message: 'Please enter at least 3 characters' },
+				};
+			});
+		const h = await trigger(
+			{ otherEvents: VALIDATION_EVENT, responseMode: 'lastNode' },
+			{ downstream: decide, events: [VALIDATION_EVENT] },
+		);
+		const [accepted] = await portal().validate('AB-1234');
+		const [refused] = await portal().validate('x');
+		expect(accepted).toMatchObject({ status: 200, decision: 'accept' });
+		expect(refused).toMatchObject({
+			status: 200,
+			decision: 'reject',
+			message: 'Please enter at least 3 characters',
+		});
+		// Asked again, the workflow answers again: validation calls are not de-duplicated.
+		await portal().validate('x');
+		expect(h.executions).toHaveLength(3);
+	});
+
+	it('keeps the secret out of outputs and answers', async () => {
+		const h = await trigger();
+		await portal().fire('checkOpened');
+		await portal().fire('checkOpened', { withoutHeaders: true });
+		const text = JSON.stringify([
+			h.executions,
+			h.stored,
+			portal().deliveries.sent.map((d) => d.answer),
+		]);
+		expect(text).not.toContain(FLIXCHECK_WEBHOOK_SECRET.secret);
+	});
+});
+
+describe('Flixcheck Webhook credential test', () => {
+	const node = new FlixcheckTrigger();
+
+	it('passes for a usable header name and secret', async () => {
+		expect(await testCredentialWithNode(store, node, 'flixcheckWebhookApi', credential)).toEqual({
+			status: 'OK',
+			message: 'The header name and the secret can be used',
+		});
+	});
+
+	it.each([
+		[
+			'an empty secret',
+			{ secret: '' },
+			/secret is empty.*newly generated one you can use: [0-9a-f]{64}$/,
+		],
+		['a short secret', { secret: 'hunter2' }, /too short: use at least 32.*[0-9a-f]{64}$/],
+		['a header name with a space', { headerName: 'X Secret' }, /cannot be used as the header name/],
+		[
+			'a header n8n or a proxy sets',
+			{ headerName: 'Content-Type' },
+			/cannot be used as the header name/,
+		],
+	])('fails for %s, saying what to do', async (_name, data, message) => {
+		const bad = await store.add('flixcheckWebhookApi', {
+			...FLIXCHECK_WEBHOOK_SECRET,
+			...data,
+		} as never);
+		const result = await testCredentialWithNode(store, node, 'flixcheckWebhookApi', bad);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(message);
+	});
+
+	it('offers a new secret each time', async () => {
+		const bad = await store.add('flixcheckWebhookApi', {
+			headerName: 'X-Secret',
+			secret: '',
+		} as never);
+		const first = await testCredentialWithNode(store, node, 'flixcheckWebhookApi', bad);
+		const second = await testCredentialWithNode(store, node, 'flixcheckWebhookApi', bad);
+		expect(first.message.slice(-64)).not.toBe(second.message.slice(-64));
+	});
+});

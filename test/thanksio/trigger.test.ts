@@ -1,0 +1,378 @@
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+
+import { ThanksIoTrigger } from '../../nodes/ThanksIo/ThanksIoTrigger.node';
+import { freshNodeType, useTriggers } from '../harness';
+import type { StaticDataModel, TriggerHarness } from '../harness';
+import type { ThanksIoEvent } from '../sandbox/thanksioWebhooks';
+import type { Authentication } from './context';
+import { thanksIoFixture } from './context';
+
+const fx = thanksIoFixture();
+const start = useTriggers();
+
+async function trigger(
+	parameters: INodeParameters,
+	options: {
+		authentication?: Authentication;
+		model?: StaticDataModel;
+		nodeType?: INodeType;
+		sameAs?: TriggerHarness;
+	} = {},
+): Promise<TriggerHarness> {
+	const authentication = options.authentication ?? 'thanksIoOAuth2Api';
+	return await start({
+		nodeType: options.nodeType ?? new ThanksIoTrigger(),
+		parameters: { authentication, ...parameters },
+		credentials: {
+			[authentication]: authentication === 'thanksIoApi' ? fx.token : fx.oauth,
+		},
+		store: fx.store,
+		model: options.model,
+		workflowId: options.sameAs?.workflowId,
+		webhookId: options.sameAs?.node.webhookId,
+	});
+}
+
+function hooks() {
+	return [...fx.provider.hooks.webhooks.values()];
+}
+
+function nodeData(h: TriggerHarness): IDataObject {
+	return (h.stored[`node:${h.node.name}`] ?? {}) as IDataObject;
+}
+
+function tokenOf(url: string): string {
+	return new URL(url).searchParams.get('token') ?? '';
+}
+
+/** thanks.io API requests since the test began, as "METHOD /path?query". */
+function apiCalls(since = 0) {
+	return fx.sandbox.log
+		.slice(since)
+		.filter((e) => e.path.startsWith('/api/v2/'))
+		.map((e) => `${e.method} ${e.path.slice('/api/v2'.length)}`);
+}
+
+describe('thanks.io Trigger, webhook mode: registration', () => {
+	it('registers one webhook per event at the node URL, with a random secret of this workflow', async () => {
+		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
+		expect(await h.activate()).toMatchObject({ created: true, polled: null });
+		const registered = hooks();
+		expect(registered.map((w) => w.type).sort()).toEqual([
+			'order_item.delivered',
+			'scans.scan_update',
+		]);
+		const tokens = new Set(registered.map((w) => tokenOf(w.url)));
+		expect(tokens.size).toBe(1);
+		const [token] = tokens;
+		expect(token).toMatch(/^[0-9a-f]{64}$/);
+		for (const w of registered) {
+			expect(w.url).toBe(`${h.webhookUrl()}?token=${token}`);
+			expect(w.verb).toBe('post');
+			expect(w.mailing_list_id).toBeNull();
+		}
+		// n8n keeps the registration IDs and a fingerprint of the secret, never the secret.
+		expect(nodeData(h).registrations).toEqual(
+			Object.fromEntries(registered.map((w) => [w.type, String(w.id)])),
+		);
+		expect(nodeData(h).tokenFingerprint).toMatch(/^[0-9a-f]{64}$/);
+		expect(JSON.stringify(h.stored)).not.toContain(token);
+	});
+
+	it('each workflow gets its own secret', async () => {
+		const a = await trigger({ events: ['order.status_update'] });
+		const b = await trigger({ events: ['order.status_update'] });
+		await a.activate();
+		await b.activate();
+		const [first, second] = hooks().map((w) => tokenOf(w.url));
+		expect(first).not.toBe(second);
+	});
+
+	it('registers for one mailing list when asked, and again when the list changes', async () => {
+		const [list, other] = fx.provider.addMailingLists(2);
+		const h = await trigger({ events: ['order_item.delivered'], mailingList: Number(list.id) });
+		await h.activate();
+		expect(hooks().map((w) => w.mailing_list_id)).toEqual([list.id]);
+		h.reconfigure({ ...h.node.parameters, mailingList: Number(other.id) });
+		expect(await h.activate()).toMatchObject({ created: true });
+		expect(hooks().map((w) => w.mailing_list_id)).toEqual([other.id]);
+	});
+
+	it('finds its webhooks again, and makes them anew (with a new secret) when one was removed', async () => {
+		const h = await trigger({ events: ['order_item.delivered', 'order.status_update'] });
+		await h.activate();
+		const before = hooks();
+		expect(await h.activate()).toMatchObject({ created: false });
+		expect(hooks()).toEqual(before);
+		fx.provider.hooks.webhooks.delete(before[0].id);
+		expect(await h.activate()).toMatchObject({ created: true });
+		const after = hooks();
+		expect(after.map((w) => w.type).sort()).toEqual([
+			'order.status_update',
+			'order_item.delivered',
+		]);
+		expect(new Set(after.map((w) => tokenOf(w.url))).size).toBe(1);
+		expect(tokenOf(after[0].url)).not.toBe(tokenOf(before[1].url));
+		// The old secret no longer opens the door.
+		const old = await fetch(before[1].url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(fx.provider.hooks.event('order.status_update')),
+		});
+		expect(old.status).toBe(401);
+	});
+
+	it('deletes its webhooks when the workflow is deactivated, and forgets the secret', async () => {
+		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
+		await h.activate();
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
+		expect(nodeData(h).registrations).toBeUndefined();
+		expect(nodeData(h).tokenFingerprint).toBeUndefined();
+	});
+
+	it('says what to do on an account without webhooks (free plan)', async () => {
+		fx.provider.hooks.paidPlan = false;
+		const h = await trigger({ events: ['order_item.delivered'] });
+		const error = (await h.activate().catch((e: unknown) => e)) as Error & {
+			description?: string;
+		};
+		expect(error.message).toMatch(/cannot manage webhooks/);
+		expect(error.description).toMatch(/paid plans only.*Polling/);
+		expect(hooks()).toEqual([]);
+	});
+
+	it('works with a personal access token too', async () => {
+		const h = await trigger({ events: ['scans.scan_update'] }, { authentication: 'thanksIoApi' });
+		await h.activate();
+		expect(hooks()).toHaveLength(1);
+		const [delivery] = await fx.provider.hooks.fire('scans.scan_update');
+		expect(delivery.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+	});
+});
+
+describe('thanks.io Trigger, webhook mode: deliveries', () => {
+	async function active(parameters: INodeParameters = {}, model?: StaticDataModel) {
+		const h = await trigger({ events: ['order_item.delivered'], ...parameters }, { model });
+		await h.activate();
+		return h;
+	}
+
+	it('starts one execution for an event sent to the registered URL, as thanks.io sent it', async () => {
+		const h = await active();
+		const [delivery] = await fx.provider.hooks.fire('order_item.delivered');
+		expect(delivery.status).toBe(200);
+		expect(JSON.parse(delivery.answer)).toEqual({ received: true, started: true });
+		expect(h.executions).toHaveLength(1);
+		expect(h.executions[0][0].json).toEqual(JSON.parse(delivery.body));
+		expect(h.executions[0][0].json.data).toMatchObject({
+			'order_item.current_status': 'Delivered',
+		});
+	});
+
+	it('refuses a call without the secret, or with another one, with 401 and starts nothing', async () => {
+		const h = await active();
+		const [without] = await fx.provider.hooks.fire('order_item.delivered', { withoutToken: true });
+		const wrong = await fetch(`${h.webhookUrl()}?token=${'0'.repeat(64)}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(fx.provider.hooks.event('order_item.delivered')),
+		});
+		expect([without.status, wrong.status]).toEqual([401, 401]);
+		expect(JSON.parse(without.answer)).toEqual({ message: 'Missing or wrong webhook token' });
+		expect(h.executions).toHaveLength(0);
+	});
+
+	it('refuses test events before the workflow was ever activated (no secret yet)', async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		const test = await fetch(`${h.webhookUrl().replace('/webhook/', '/webhook-test/')}?token=x`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		});
+		expect(test.status).toBe(401);
+	});
+
+	it.each<StaticDataModel>(['n8n-1', 'n8n-2'])(
+		'starts no second execution for an event delivered again (%s)',
+		async (model) => {
+			const h = await active({}, model);
+			await fx.provider.hooks.fire('order_item.delivered');
+			const [again] = await fx.provider.hooks.fire('order_item.delivered', { repeat: true });
+			expect(JSON.parse(again.answer)).toMatchObject({
+				started: false,
+				reason: 'delivered before',
+			});
+			expect(h.executions).toHaveLength(1);
+			expect(JSON.stringify(nodeData(h).deliveries)).toContain(
+				String((JSON.parse(again.body) as ThanksIoEvent).event_id),
+			);
+		},
+	);
+
+	it('remembers delivered events in static data, across n8n processes', async () => {
+		const first = await active({}, 'n8n-2');
+		const [delivery] = await fx.provider.hooks.fire('order_item.delivered');
+		const fresh = freshNodeType(
+			require.resolve('../../nodes/ThanksIo/ThanksIoTrigger.node'),
+			'ThanksIoTrigger',
+		);
+		const second = await trigger(
+			{ events: ['order_item.delivered'] },
+			{ model: 'n8n-2', nodeType: fresh, sameAs: first },
+		);
+		second.stored = first.stored;
+		const url = `${second.webhookUrl()}?token=${tokenOf(delivery.url)}`;
+		const again = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: delivery.body,
+		});
+		expect(again.status).toBe(200);
+		expect(second.executions).toHaveLength(0);
+	});
+
+	it('passes only the chosen events, and only those of the chosen sub-account', async () => {
+		const h = await trigger(
+			{ events: ['order_item.delivered', 'scans.scan_update'], subAccount: '7' },
+			{},
+		);
+		await h.activate();
+		// Registered for scans but of another sub-account; a delivered item of sub-account 7.
+		await fx.provider.hooks.fire('scans.scan_update', { data: { 'order.sub_account_id': 9 } });
+		await fx.provider.hooks.fire('order_item.delivered', { data: { 'order.sub_account_id': 7 } });
+		await fx.provider.hooks.fire('order_item.delivered');
+		expect(h.executions.map((e) => e[0].json.event_type)).toEqual(['order_item.delivered']);
+	});
+
+	it('nests the dotted data keys when asked', async () => {
+		const h = await active({ options: { nest: true } });
+		await fx.provider.hooks.fire('order_item.delivered');
+		const data = h.executions[0][0].json.data as IDataObject;
+		expect(data.order).toMatchObject({ id: 1001 });
+		expect(data.recipient).toMatchObject({ name: 'Pat Jones' });
+		expect(data['order.id']).toBeUndefined();
+	});
+
+	it('keeps the secret and the credentials out of outputs, answers and errors', async () => {
+		const h = await active();
+		await fx.provider.hooks.fire('order_item.delivered');
+		await fx.provider.hooks.fire('order_item.delivered', { withoutToken: true });
+		await fx.provider.hooks.fire('order_item.delivered', { repeat: true });
+		const [token] = [...fx.provider.hooks.tokensSeen];
+		const everything = JSON.stringify([
+			h.executions,
+			h.stored,
+			fx.provider.hooks.deliveries.sent.map((d) => d.answer),
+		]);
+		expect(everything).not.toContain(token);
+		expect(fx.secretsIn(everything)).toEqual([]);
+	});
+});
+
+describe('thanks.io Trigger, polling mode', () => {
+	async function polling(parameters: INodeParameters = {}) {
+		const h = await trigger({
+			mode: 'poll',
+			pollEvents: ['order.created', 'order.status_changed', 'order.delivered'],
+			...parameters,
+		});
+		return h;
+	}
+
+	it('registers no webhook, and the first poll only notes the orders as they are', async () => {
+		fx.provider.addOrders(3, 'Delivered');
+		const h = await polling();
+		const start = fx.sandbox.log.length;
+		expect(await h.activate()).toEqual({ created: false, polled: null });
+		expect(hooks()).toEqual([]);
+		expect(apiCalls(start)).toEqual(['GET /orders/list?limit=100&items_per_page=100&page=1']);
+		expect(h.executions).toHaveLength(0);
+		expect(h.hasWebhook()).toBe(false);
+		const answer = await fetch(h.webhookUrl(), { method: 'POST', body: '{}' });
+		expect(answer.status).toBe(404);
+	});
+
+	it('reports each change once, none twice, and none missed between polls', async () => {
+		const [a, b] = fx.provider.addOrders(2, 'Printing');
+		const h = await polling({ pollEvents: ['order.status_changed'] });
+		await h.activate();
+		expect(await h.poll()).toBeNull();
+
+		fx.provider.setOrderStatus(Number(a.id), 'Printed');
+		const first = await h.poll();
+		expect(first?.map((i) => i.json)).toEqual([
+			expect.objectContaining({
+				event: 'order.status_changed',
+				order_id: a.id,
+				previous_status: 'Printing',
+				status: 'Printed',
+			}),
+		]);
+		expect(await h.poll()).toBeNull();
+
+		// Two changes between two polls: both reported, oldest order first.
+		fx.provider.setOrderStatus(Number(b.id), 'Printed');
+		fx.provider.setOrderStatus(Number(a.id), 'Shipped');
+		const second = await h.poll();
+		expect(second?.map((i) => [i.json.order_id, i.json.status])).toEqual([
+			[a.id, 'Shipped'],
+			[b.id, 'Printed'],
+		]);
+		expect(h.executions).toHaveLength(2);
+	});
+
+	it('reports new orders, and a delivery as "order delivered"', async () => {
+		const [a] = fx.provider.addOrders(1, 'In Transit');
+		const h = await polling();
+		await h.activate();
+		fx.provider.setOrderStatus(Number(a.id), 'Delivered');
+		const [created] = fx.provider.addOrders(1, 'Reviewing');
+		const items = (await h.poll())!.map((i) => i.json);
+		expect(items.map((i) => [i.event, i.order_id])).toEqual([
+			['order.delivered', a.id],
+			['order.created', created.id],
+		]);
+	});
+
+	it('reports only the chosen kinds of change', async () => {
+		const [a] = fx.provider.addOrders(1, 'In Transit');
+		const h = await polling({ pollEvents: ['order.delivered'] });
+		await h.activate();
+		fx.provider.addOrders(1);
+		fx.provider.setOrderStatus(Number(a.id), 'Returned to Sender');
+		expect(await h.poll()).toBeNull();
+		fx.provider.setOrderStatus(Number(a.id), 'Delivered');
+		expect((await h.poll())!.map((i) => i.json.event)).toEqual(['order.delivered']);
+	});
+
+	it("reads one sub-account's orders when asked, and starts afresh when the filter changes", async () => {
+		const h = await polling({ subAccount: '7' });
+		const start = fx.sandbox.log.length;
+		await h.activate();
+		expect(apiCalls(start)[0]).toContain('sub_account_id=7');
+		fx.provider.addOrders(1);
+		h.reconfigure({ ...h.node.parameters, subAccount: '' });
+		// Another filter: the first poll with it only notes the orders.
+		expect(await h.poll()).toBeNull();
+	});
+
+	it('gives the latest order as a sample when run by hand, without moving the cursor', async () => {
+		const [a] = fx.provider.addOrders(2, 'Printing').slice(-1);
+		const h = await polling();
+		await h.activate();
+		const cursor = JSON.stringify(nodeData(h));
+		const sample = await h.executeManually();
+		expect(sample.map((i) => i.json.order_id)).toEqual([a.id]);
+		fx.provider.setOrderStatus(Number(a.id), 'Printed');
+		expect(JSON.stringify(nodeData(h))).toBe(cursor);
+		expect((await h.poll())!.map((i) => i.json.order_id)).toEqual([a.id]);
+	});
+
+	it('makes no request in webhook mode when n8n polls at activation', async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		await h.activate();
+		expect(apiCalls().filter((c) => c.includes('/orders/list'))).toEqual([]);
+	});
+});

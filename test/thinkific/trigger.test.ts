@@ -1,0 +1,428 @@
+import type {
+	IDataObject,
+	INodeCredentialsDetails,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
+
+import { ThinkificTrigger } from '../../nodes/Thinkific/ThinkificTrigger.node';
+import { freshNodeType, useTriggers } from '../harness';
+import type { StaticDataModel, TriggerHarness } from '../harness';
+import { THINKIFIC_API_KEY, THINKIFIC_CLIENT } from '../sandbox/thinkific';
+import type { Auth } from './context';
+import { errorText, thinkificFixture } from './context';
+
+const fx = thinkificFixture();
+const start = useTriggers();
+
+async function trigger(
+	parameters: INodeParameters,
+	options: {
+		auth?: Auth;
+		model?: StaticDataModel;
+		credential?: INodeCredentialsDetails;
+		nodeType?: INodeType;
+		sameAs?: TriggerHarness;
+	} = {},
+): Promise<TriggerHarness> {
+	const auth = options.auth ?? 'thinkificOAuth2Api';
+	const credential =
+		options.credential ?? (auth === 'thinkificApi' ? fx.apiKeyCredential : fx.oauthCredential);
+	return await start({
+		nodeType: options.nodeType ?? new ThinkificTrigger(),
+		parameters: { authentication: auth, ...parameters },
+		credentials: { [auth]: credential },
+		store: fx.store,
+		model: options.model,
+		workflowId: options.sameAs?.workflowId,
+		webhookId: options.sameAs?.node.webhookId,
+	});
+}
+
+function hooks() {
+	return [...fx.provider.hooks.webhooks.values()];
+}
+
+/** Requests to the Webhooks API (either host) since the fixture's setup. */
+function webhookApiCalls() {
+	return fx.requests().filter((r) => r.mount !== 'thinkific');
+}
+
+function secretsIn(value: unknown): string[] {
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return [THINKIFIC_CLIENT.secret, THINKIFIC_API_KEY].filter((s) => text.includes(s));
+}
+
+describe('Thinkific Trigger: registration with OAuth2', () => {
+	it('registers one webhook per chosen event, at the node URL, keeping the IDs as text', async () => {
+		const h = await trigger({ events: ['enrollment.completed', 'order.created'] });
+		expect(await h.activate()).toEqual({ created: true });
+		const registered = hooks();
+		expect(registered.map((w) => w.topic).sort()).toEqual([
+			'enrollment.completed',
+			'order.created',
+		]);
+		for (const w of registered) {
+			expect(w.target_url).toBe(h.webhookUrl());
+			expect(w.target_url).toMatch(new RegExp(`/webhook/${h.node.webhookId}/thinkific$`));
+			expect(w.host).toBe('thinkific-api');
+			expect(w.by).toBe('app');
+		}
+		const stored = h.stored[`node:${h.node.name}`] as IDataObject;
+		expect(stored.registrations).toEqual(
+			Object.fromEntries(registered.map((w) => [w.topic, w.id])),
+		);
+		for (const id of Object.values(stored.registrations as IDataObject)) {
+			expect(id).toMatch(/^\d{23}$/);
+		}
+		// The bearer token of the connected credential was used, on the Webhooks API only.
+		for (const call of webhookApiCalls()) expect(call.headers.authorization).toMatch(/^Bearer /);
+	});
+
+	it('registers on the other host when the credential names platform.thinkific.com', async () => {
+		const credential = await fx.addOAuthCredential({
+			webhooksApiBaseUrl: `${fx.sandbox.url}/thinkific-platform/api/v2`,
+		});
+		await fx.connect(credential);
+		const h = await trigger({ events: ['user.signup'] }, { credential });
+		await h.activate();
+		expect(hooks().map((w) => [w.topic, w.host])).toEqual([['user.signup', 'thinkific-platform']]);
+	});
+
+	it('finds its webhooks again on activation, and re-creates one removed on Thinkific only', async () => {
+		const h = await trigger({ events: ['enrollment.created', 'lesson.completed'] });
+		await h.activate();
+		const before = hooks();
+		expect(await h.activate()).toEqual({ created: false });
+		expect(hooks()).toEqual(before);
+
+		const removed = before.find((w) => w.topic === 'lesson.completed')!;
+		fx.provider.hooks.webhooks.delete(removed.id);
+		expect(await h.activate()).toEqual({ created: true });
+		const after = hooks();
+		expect(after).toHaveLength(2);
+		expect(after.find((w) => w.topic === 'enrollment.created')!.id).toBe(
+			before.find((w) => w.topic === 'enrollment.created')!.id,
+		);
+		expect(after.find((w) => w.topic === 'lesson.completed')!.id).not.toBe(removed.id);
+	});
+
+	it('removes the webhook of an event no longer chosen, and leaves other URLs alone', async () => {
+		const other = fx.provider.hooks.addAdminWebhook(
+			'user.signup',
+			'https://elsewhere.example/hook',
+		);
+		const h = await trigger({ events: ['user.signup', 'order.created'] });
+		await h.activate();
+		const kept = hooks().find((w) => w.topic === 'order.created')!;
+		h.reconfigure({ ...h.node.parameters, events: ['order.created'] });
+		expect(await h.activate()).toEqual({ created: true });
+		const ours = hooks().filter((w) => w.target_url === h.webhookUrl());
+		expect(ours.map((w) => [w.topic, w.id])).toEqual([['order.created', kept.id]]);
+		expect(fx.provider.hooks.webhooks.has(other.id)).toBe(true);
+	});
+
+	it('reads the whole webhook list, page after page, by its cursor', async () => {
+		for (let i = 0; i < 30; i++) {
+			fx.provider.hooks.addAdminWebhook('user.signin', `https://elsewhere.example/${i}`);
+		}
+		const h = await trigger({ events: ['user.signin'] });
+		await h.activate();
+		expect(await h.activate()).toEqual({ created: false });
+		const lists = webhookApiCalls().filter((r) => r.method === 'GET');
+		expect(lists.some((r) => /[?&]next=\d{23}/.test(r.path))).toBe(true);
+	});
+
+	it('deletes its webhooks when the workflow is deactivated', async () => {
+		const other = fx.provider.hooks.addAdminWebhook('order.created', 'https://elsewhere.example/x');
+		const h = await trigger({ events: ['order.created', 'user.updated'] });
+		await h.activate();
+		expect(hooks()).toHaveLength(3);
+		await h.deactivate();
+		expect(hooks().map((w) => w.id)).toEqual([other.id]);
+		expect((h.stored[`node:${h.node.name}`] as IDataObject).registrations).toBeUndefined();
+		const deletes = webhookApiCalls().filter((r) => r.method === 'DELETE');
+		expect(deletes).toHaveLength(2);
+	});
+
+	it('says what to do when the app may not manage webhooks (403), without secrets', async () => {
+		fx.provider.hooks.permitted = false;
+		const h = await trigger({ events: ['order.created'] });
+		const error = await h.activate().then(
+			() => undefined,
+			(e: unknown) => e,
+		);
+		expect((error as Error).message).toMatch(/Could not list .*403: App does not have permission/);
+		expect((error as { description?: string }).description).toMatch(
+			/webhooks permission.*reconnect the credential/,
+		);
+		expect(secretsIn(errorText(error))).toEqual([]);
+	});
+
+	it('says to check the Webhooks API Base URL when the host does not serve it', async () => {
+		const credential = await fx.addOAuthCredential({
+			webhooksApiBaseUrl: `${fx.sandbox.url}/thinkific/api/v2`,
+		});
+		await fx.connect(credential);
+		const h = await trigger({ events: ['order.created'] }, { credential });
+		const error = (await h.activate().catch((e: unknown) => e)) as Error & {
+			description?: string;
+		};
+		expect(error.message).toMatch(/404/);
+		expect(error.description).toMatch(/Webhooks API Base URL.*platform\.thinkific\.com/);
+	});
+
+	it('refuses an insecure Webhooks API Base URL before sending anything', async () => {
+		const credential = await fx.addOAuthCredential({
+			webhooksApiBaseUrl: 'http://api.thinkific.example/api/v2',
+		});
+		await fx.connect(credential);
+		fx.setupRequests = fx.sandbox.log.length;
+		const h = await trigger({ events: ['order.created'] }, { credential });
+		await expect(h.activate()).rejects.toThrow(/"Webhooks API Base URL" must be an https/);
+		expect(webhookApiCalls()).toEqual([]);
+	});
+});
+
+describe('Thinkific Trigger: with an API key', () => {
+	it('registers nothing: the webhook is added in the Thinkific admin', async () => {
+		const h = await trigger({ events: ['enrollment.completed'] }, { auth: 'thinkificApi' });
+		expect(await h.activate()).toEqual({ created: false });
+		expect(hooks()).toEqual([]);
+		expect(webhookApiCalls()).toEqual([]);
+		await h.deactivate();
+		expect(webhookApiCalls()).toEqual([]);
+		expect(fx.apiCalls()).toEqual([]);
+	});
+
+	it('accepts deliveries signed with the API key, and refuses the client secret', async () => {
+		const h = await trigger({ events: ['enrollment.completed'] }, { auth: 'thinkificApi' });
+		await h.activate();
+		fx.provider.hooks.addAdminWebhook('enrollment.completed', h.webhookUrl());
+		const [signed] = await fx.provider.fire('enrollment.completed');
+		expect(signed.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+		const event = fx.provider.hooks.event('enrollment.completed');
+		const other = await fx.provider.hooks.deliverTo(h.webhookUrl(), event, 'app');
+		expect(other.status).toBe(401);
+		expect(h.executions).toHaveLength(1);
+	});
+});
+
+describe('Thinkific Trigger: verification', () => {
+	async function active(parameters: INodeParameters = {}) {
+		const h = await trigger({ events: ['enrollment.completed'], ...parameters });
+		await h.activate();
+		return h;
+	}
+
+	it('starts one execution for a signed event, with the envelope as Thinkific sent it', async () => {
+		const h = await active();
+		const [delivery] = await fx.provider.fire('enrollment.completed');
+		expect(delivery.status).toBe(200);
+		expect(JSON.parse(delivery.answer)).toEqual({ received: true, started: true });
+		expect(h.executions).toHaveLength(1);
+		const sent = JSON.parse(delivery.body) as IDataObject;
+		const [item] = h.executions[0];
+		expect(item.json).toEqual(sent);
+		expect(item.json.id).toMatch(/^\d{23}$/);
+		expect(Object.keys(item.json).sort()).toEqual(
+			['action', 'created_at', 'id', 'payload', 'resource', 'tenant_id'].sort(),
+		);
+	});
+
+	it('checks the bytes received, not the body serialised again', async () => {
+		const h = await active();
+		const event = fx.provider.hooks.event('enrollment.completed');
+		const spaced = JSON.stringify(event, null, 2);
+		const delivery = await fx.provider.hooks.deliverTo(h.webhookUrl(), event, 'app', {
+			body: spaced,
+		});
+		expect(delivery.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+	});
+
+	it.each([
+		['forged (signed with another key)', { forge: true }],
+		['unsigned', { unsigned: true }],
+	])('refuses a %s delivery with 401 and starts nothing', async (_name, options) => {
+		const h = await active();
+		const [delivery] = await fx.provider.fire('enrollment.completed', options);
+		expect(delivery.status).toBe(401);
+		expect(JSON.parse(delivery.answer).message).toMatch(/X-Thinkific-Hmac-Sha256/);
+		expect(h.executions).toHaveLength(0);
+		expect(secretsIn(delivery.answer)).toEqual([]);
+	});
+
+	it('refuses a delivery signed with the API key when the node uses the app (OAuth2)', async () => {
+		const h = await active();
+		const event = fx.provider.hooks.event('enrollment.completed');
+		const delivery = await fx.provider.hooks.deliverTo(h.webhookUrl(), event, 'admin');
+		expect(delivery.status).toBe(401);
+		expect(h.executions).toHaveLength(0);
+	});
+
+	it('refuses a signed body that was changed on the way, and a malformed signature', async () => {
+		const h = await active();
+		const event = fx.provider.hooks.event('enrollment.completed');
+		const signature = fx.provider.hooks.sign(JSON.stringify(event), THINKIFIC_CLIENT.secret);
+		const changed = { ...event, payload: { ...event.payload, percentage_completed: '1.0' } };
+		const tampered = await fx.provider.hooks.deliverTo(h.webhookUrl(), changed, 'app', {
+			signature,
+		});
+		const short = await fx.provider.hooks.deliverTo(h.webhookUrl(), event, 'app', {
+			signature: signature.slice(0, 20),
+		});
+		const upper = await fx.provider.hooks.deliverTo(h.webhookUrl(), event, 'app', {
+			signature: signature.toUpperCase(),
+		});
+		expect([tampered.status, short.status, upper.status]).toEqual([401, 401, 200]);
+		expect(h.executions).toHaveLength(1);
+	});
+});
+
+describe('Thinkific Trigger: de-duplication', () => {
+	it.each<StaticDataModel>(['n8n-1', 'n8n-2'])(
+		'starts no second execution for a delivery sent again (%s)',
+		async (model) => {
+			const h = await trigger({ events: ['order.created'] }, { model });
+			await h.activate();
+			const [first] = await fx.provider.fire('order.created');
+			const [again] = await fx.provider.fire('order.created', { repeat: true });
+			expect([first.status, again.status]).toEqual([200, 200]);
+			expect(JSON.parse(again.answer)).toMatchObject({
+				started: false,
+				reason: 'delivered before',
+			});
+			expect(h.executions).toHaveLength(1);
+			const [other] = await fx.provider.fire('order.created');
+			expect(other.status).toBe(200);
+			expect(h.executions).toHaveLength(2);
+		},
+	);
+
+	it.each<StaticDataModel>(['n8n-1', 'n8n-2'])(
+		'remembers deliveries in static data, across n8n processes (%s)',
+		async (model) => {
+			const first = await trigger({ events: ['order.created'] }, { model });
+			await first.activate();
+			const [delivery] = await fx.provider.fire('order.created');
+			expect(delivery.status).toBe(200);
+			const event = JSON.parse(delivery.body) as Parameters<typeof fx.provider.hooks.deliverTo>[1];
+
+			// Another n8n process (or the same after a restart): a fresh copy of the node's code.
+			const nodeType = freshNodeType(
+				require.resolve('../../nodes/Thinkific/ThinkificTrigger.node'),
+				'ThinkificTrigger',
+			);
+			const second = await trigger(
+				{ events: ['order.created'] },
+				{ model, nodeType, sameAs: first },
+			);
+			second.stored = first.stored;
+			const again = await fx.provider.hooks.deliverTo(second.webhookUrl(), event, 'app');
+			expect(again.status).toBe(200);
+			expect(second.executions).toHaveLength(0);
+			const fresh = await fx.provider.hooks.deliverTo(
+				second.webhookUrl(),
+				fx.provider.hooks.event('order.created'),
+				'app',
+			);
+			expect(fresh.status).toBe(200);
+			expect(second.executions).toHaveLength(1);
+		},
+	);
+
+	it('keeps a bounded window of deliveries', async () => {
+		const h = await trigger({ events: ['user.signin'] });
+		await h.activate();
+		for (let i = 0; i < 5; i++) await fx.provider.fire('user.signin');
+		const memory = (h.stored[`node:${h.node.name}`] as IDataObject).deliveries as IDataObject;
+		expect(Object.keys(memory)).toHaveLength(5);
+		for (const at of Object.values(memory)) expect(typeof at).toBe('number');
+	});
+});
+
+describe('Thinkific Trigger: events and filters', () => {
+	it('answers events not chosen without an execution', async () => {
+		const h = await trigger({ events: ['enrollment.completed'] }, { auth: 'thinkificApi' });
+		await h.activate();
+		fx.provider.hooks.addAdminWebhook('user.signup', h.webhookUrl());
+		const [delivery] = await fx.provider.fire('user.signup');
+		expect(delivery.status).toBe(200);
+		expect(JSON.parse(delivery.answer)).toMatchObject({ started: false });
+		expect(h.executions).toHaveLength(0);
+	});
+
+	it('passes enrollment and lesson events of the chosen courses only', async () => {
+		const h = await trigger({
+			events: ['enrollment.created', 'lesson.completed', 'user.signup'],
+			filters: { courseIds: ['101'] },
+		});
+		await h.activate();
+		await fx.provider.fire('enrollment.created', {
+			payload: { course: { id: 102, name: 'Other' }, course_id: 102 },
+		});
+		expect(h.executions).toHaveLength(0);
+		await fx.provider.fire('enrollment.created', {
+			payload: { course: { id: 101, name: 'Intro' }, course_id: 101 },
+		});
+		await fx.provider.fire('lesson.completed', { payload: { course: { id: 102, name: 'Other' } } });
+		await fx.provider.fire('lesson.completed', { payload: { course: { id: 101, name: 'Intro' } } });
+		// Not about a course: not filtered.
+		await fx.provider.fire('user.signup');
+		expect(h.executions.map((e) => `${e[0].json.resource}.${e[0].json.action}`)).toEqual([
+			'enrollment.created',
+			'lesson.completed',
+			'user.signup',
+		]);
+	});
+
+	it('passes orders of the chosen products only, looking at every item', async () => {
+		const h = await trigger({ events: ['order.created'], filters: { productIds: ['203'] } });
+		await h.activate();
+		await fx.provider.fire('order.created');
+		expect(h.executions).toHaveLength(0);
+		await fx.provider.fire('order.created', {
+			payload: { product_id: 201, items: [{ product_id: 201 }, { product_id: 203 }] },
+		});
+		expect(h.executions).toHaveLength(1);
+	});
+
+	it('outputs the payload only when asked', async () => {
+		const h = await trigger({ events: ['user.signup'], options: { output: 'payload' } });
+		await h.activate();
+		await fx.provider.fire('user.signup');
+		expect(h.executions[0][0].json).toMatchObject({ email: 'ninjas@example.com', id: 123456 });
+		expect(h.executions[0][0].json.resource).toBeUndefined();
+	});
+
+	it('offers the courses and products as filter choices', async () => {
+		const { loadOptions } = await import('../harness');
+		for (const [method, names] of [
+			['getCourses', ['Advanced Glazing', 'Intro to Pottery', 'Kiln Safety']],
+			['getProducts', ['Advanced Glazing', 'Intro to Pottery', 'Kiln Safety']],
+		] as const) {
+			const options = await loadOptions({
+				nodeType: new ThinkificTrigger(),
+				method,
+				parameters: { authentication: 'thinkificApi' },
+				credentials: { thinkificApi: fx.apiKeyCredential },
+				store: fx.store,
+			});
+			expect(options.map((o) => o.name)).toEqual(names);
+			for (const option of options) expect(typeof option.value).toBe('string');
+		}
+	});
+
+	it('keeps secrets out of every answer and output', async () => {
+		const h = await trigger({ events: ['order.created'] });
+		await h.activate();
+		await fx.provider.fire('order.created');
+		await fx.provider.fire('order.created', { forge: true });
+		await fx.provider.fire('order.created', { repeat: true });
+		expect(secretsIn(fx.provider.hooks.deliveries.sent.map((d) => d.answer))).toEqual([]);
+		expect(secretsIn(h.executions)).toEqual([]);
+		expect(secretsIn(h.stored)).toEqual([]);
+	});
+});

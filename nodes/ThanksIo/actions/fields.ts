@@ -13,6 +13,20 @@ export const mailingListField: INodeProperties = listLocator({
 	description: 'The mailing list: search your lists by name, or give its ID',
 });
 
+/** A sub-account dropdown (the main account's value is empty); `name` is the parameter's. */
+export function subAccountField(name: string, hint?: string): INodeProperties {
+	return {
+		displayName: 'Sub-Account Name or ID',
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSubAccounts' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		...(hint ? { hint } : {}),
+	};
+}
+
 interface AddressField {
 	name: string;
 	api: string;

@@ -47,8 +47,9 @@ export const thanksIoApi: ProviderApi = {
 	authenticationParameter: 'authentication',
 	secretFields: ['clientSecret', 'accessToken'],
 	// thanks.io answers an expired or revoked token with 403, and n8n 2.x renews on 401 and
-	// 403. While the stored token has not reached its expiry time, a 403 is first taken for
-	// what it says (no permission): the transport renews the token once at most, if n8n did not.
+	// 403. With skipRefreshWhileTokenIsFresh (n8n-core 2.41 on; older versions ignore it), n8n
+	// takes a 403 for what it says (no permission) while the stored token has not reached its
+	// expiry time; the transport then renews the token once at most, if n8n did not.
 	oauth2: {
 		tokenType: 'Bearer',
 		tokenExpiredStatusCode: [401, 403],

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { MailerType } from '../../transport';
-import { recipientFields } from '../fields';
+import { recipientFields, subAccountField } from '../fields';
 import { MAILER_KINDS, has } from './kinds';
 
 /** The fields of the five send operations: who receives the mailer, and what it says. */
@@ -300,15 +300,7 @@ function contentFields(type: MailerType): INodeProperties[] {
 				{ displayName: 'State / Province', name: 'return_state', type: 'string', default: '' },
 			],
 		},
-		{
-			displayName: 'Sub-Account Name or ID',
-			name: 'subAccount',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getSubAccounts' },
-			default: '',
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
+		subAccountField('subAccount'),
 		{
 			displayName: 'Preview Only',
 			name: 'preview',

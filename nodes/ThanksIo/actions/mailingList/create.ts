@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationModule } from '../../../shared/router';
 import { apiRequest } from '../../transport';
 import { compact, optionalUrlOf, requiredText } from '../../../shared/parameters';
+import { subAccountField } from '../fields';
 import { idOf } from '../validate';
 
 export const option: OperationModule['option'] = {
@@ -38,15 +39,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'The default QR code target for mailers sent to this list',
 			},
-			{
-				displayName: 'Sub-Account Name or ID',
-				name: 'sub_account_id',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getSubAccounts' },
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
+			subAccountField('sub_account_id'),
 		],
 	},
 ];

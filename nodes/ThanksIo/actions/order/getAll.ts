@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
 import { ORDER_PAGING, apiRequestAllItems } from '../../transport';
+import { subAccountField } from '../fields';
 import { optionalId } from '../validate';
 
 export const option: OperationModule['option'] = {
@@ -14,16 +15,7 @@ export const option: OperationModule['option'] = {
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Sub-Account Name or ID',
-		name: 'subAccount',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSubAccounts' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Only the orders of this sub-account. Leave empty for all orders.',
-	},
+	subAccountField('subAccount', 'Only the orders of this sub-account. Leave empty for all orders.'),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

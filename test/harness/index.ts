@@ -50,6 +50,16 @@ export interface RunOptions {
  * `httpRequestWithAuthentication` is n8n-core's own (OAuth2 included).
  */
 export async function executeNode(options: RunOptions): Promise<INodeExecutionData[][]> {
+	const context = executeContext(options);
+	try {
+		return (await options.nodeType.execute!.call(context)) as INodeExecutionData[][];
+	} finally {
+		options.hints?.push(...(context as unknown as { hints: NodeExecutionHint[] }).hints);
+	}
+}
+
+/** The ExecuteContext that `executeNode` runs the node in, for a node and its input items. */
+export function executeContext(options: RunOptions): ExecuteContext {
 	const { nodeType, store } = options;
 	const node = buildNode(
 		nodeType,
@@ -70,7 +80,7 @@ export async function executeNode(options: RunOptions): Promise<INodeExecutionDa
 		options.inputItems ?? (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = createRunExecutionData();
 	const executeData: IExecuteData = { node, data: { main: [items] }, source: null };
-	const context = new ExecuteContext(
+	return new ExecuteContext(
 		workflow,
 		node,
 		additionalDataFor(store),
@@ -82,11 +92,6 @@ export async function executeNode(options: RunOptions): Promise<INodeExecutionDa
 		executeData,
 		[],
 	);
-	try {
-		return (await nodeType.execute!.call(context)) as INodeExecutionData[][];
-	} finally {
-		options.hints?.push(...(context as unknown as { hints: NodeExecutionHint[] }).hints);
-	}
 }
 
 type EditorCallOptions = Omit<

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { isSafeObjectProperty } from 'n8n-workflow';
 
 import { invalidParameter } from './errors';
 import { describeUnsafeSegment } from './url';
@@ -17,8 +18,46 @@ export function textOf(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
-/** `={{ $json.field }}` or `={{ $json["field"] }}`: nothing but a field of the item itself. */
-const OWN_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\\]+)\2\s*\])\s*\}\}$/;
+/**
+ * `={{ $json.field }}` or `={{ $json["field"] }}`: nothing but a field of the item itself.
+ * A quoted name holds no braces (n8n would end the expression there) and no line break
+ * (n8n cannot read that text).
+ */
+const OWN_FIELD =
+	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\\{}\r\n\u2028\u2029]+)\2\s*\])\s*\}\}$/;
+
+/**
+ * Whether n8n's expressions read a field of this name, by n8n-workflow's own check (an
+ * n8n without it reads every field itself). They also refuse any text with `.constructor`.
+ */
+function expressionsMayRead(name: string): boolean {
+	return (
+		typeof isSafeObjectProperty === 'function' &&
+		isSafeObjectProperty(name) &&
+		!name.includes('constructor')
+	);
+}
+
+/**
+ * The value of an own-field expression for an item, when reading it directly gives what
+ * n8n gives: the field is the item's own (not one of Object's members), n8n's expressions
+ * may read its name (they refuse `constructor`, `__proto__`, `prototype` and the like),
+ * and its value is text, a number, a boolean or null. n8n changes objects as it reads them
+ * (DateTimes inside become text, a resource locator's value is taken out of a locator
+ * object), so those go through n8n. Undefined when n8n must read it.
+ */
+function ownFieldValue(ctx: Ctx, itemIndex: number, given: string): { value: unknown } | undefined {
+	const match = OWN_FIELD.exec(given);
+	if (!match) return undefined;
+	const name = match[1] ?? match[3];
+	if (!expressionsMayRead(name)) return undefined;
+	const json = ctx.getInputData()[itemIndex]?.json;
+	if (!json || !Object.prototype.hasOwnProperty.call(json, name)) return undefined;
+	const value = json[name];
+	if (value !== null && (typeof value === 'object' || typeof value === 'function'))
+		return undefined;
+	return { value };
+}
 
 /** The node's parameters as saved, read once per execution (`getNode()` copies them). */
 const savedParameters = new WeakMap<Ctx, IDataObject>();
@@ -38,9 +77,10 @@ function needsResolving(value: unknown): boolean {
  * it (text, number, boolean, or a collection of them), and an expression that is
  * nothing but a field of the input item (`={{ $json.name }}`, as mapped fields
  * usually are). Anything else, resource locators included, goes through
- * `getNodeParameter`. The value is shared: callers must not change it.
+ * `getNodeParameter`. The value is shared: callers must not change it. Exported for
+ * the test that compares it with `getNodeParameter`; nodes use the readers below.
  */
-function parameterValue(
+export function parameterValue(
 	ctx: Ctx,
 	itemIndex: number,
 	name: string,
@@ -54,11 +94,8 @@ function parameterValue(
 	}
 	const given = saved[name];
 	if (given !== undefined && given !== null && !needsResolving(given)) return given;
-	if (typeof given === 'string') {
-		const field = OWN_FIELD.exec(given);
-		const item = field ? ctx.getInputData()[itemIndex] : undefined;
-		if (item) return item.json[field![1] ?? field![3]];
-	}
+	const field = typeof given === 'string' ? ownFieldValue(ctx, itemIndex, given) : undefined;
+	if (field) return field.value;
 	return ctx.getNodeParameter(name, itemIndex, fallback, options);
 }
 

@@ -15,7 +15,9 @@ import { deepCopy } from 'n8n-workflow';
 
 import { parameterValue } from '../../nodes/shared/parameters';
 import manifest from '../../package.json';
-import { CredentialStore, executeContext } from '../harness';
+import type { CredentialStore } from '../harness';
+import { executeContext } from '../harness';
+import { fromN8nCore } from '../harness/encryption';
 
 /**
  * `parameterValue` (nodes/shared/parameters.ts) reads plain values and `={{ $json.field }}`
@@ -34,7 +36,20 @@ import { CredentialStore, executeContext } from '../harness';
 type Value = INodeParameters[string];
 type Property = INodeProperties;
 
-const store = new CredentialStore([]);
+/** Reading parameters asks for no credentials: the contexts get no credential store. */
+const store = undefined as unknown as CredentialStore;
+
+/**
+ * n8n-core starts a clean-up timer for SSH tunnels with its first ExecuteContext and
+ * stops it when n8n shuts down (n8n-core 1.x's timer would keep the test process alive).
+ */
+afterAll(() => {
+	const { Container } = fromN8nCore<{ Container: { get(type: unknown): unknown } }>('@n8n/di');
+	const { SSHClientsManager } = fromN8nCore<{ SSHClientsManager: unknown }>(
+		'n8n-core/dist/execution-engine/ssh-clients-manager',
+	);
+	(Container.get(SSHClientsManager) as { onShutdown(): void }).onShutdown();
+});
 
 /** n8n's luxon DateTime class, as its expressions make them (items can hold them in memory). */
 const DateTime = (() => {

@@ -27,13 +27,16 @@ const OWN_FIELD =
 	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\\{}\r\n\u2028\u2029]+)\2\s*\])\s*\}\}$/;
 
 /**
- * Whether n8n's expressions read a field of this name, by n8n-workflow's own check (an
- * n8n without it reads every field itself). They also refuse any text with `.constructor`.
+ * Whether n8n's expressions read a field of this name as the item's own field: by
+ * n8n-workflow's own check (an n8n without it reads every field itself), not a name of
+ * Object's members (n8n 2.x's isolated expression engine reads `toString` as Object's
+ * function, even where the item has its own), and no `.constructor` (refused anywhere).
  */
 function expressionsMayRead(name: string): boolean {
 	return (
 		typeof isSafeObjectProperty === 'function' &&
 		isSafeObjectProperty(name) &&
+		!(name in Object.prototype) &&
 		!name.includes('constructor')
 	);
 }

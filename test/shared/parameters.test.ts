@@ -497,11 +497,23 @@ function definitionOf(property: Property): string {
 }
 
 /**
- * Saved values already read, and what they covered. Operations share parameters (the
- * credential choice, a recipient's fields): one with the same definition, shown under the
- * same conditions and saved in the same form, reads alike and is not read again.
+ * Saved values already read, with what they covered and where the reads differed.
+ * Operations share parameters (the credential choice, a recipient's fields): one with
+ * the same definition, shown under the same conditions and saved in the same form, reads
+ * alike and is not read again; every operation that has it reports its outcome.
  */
-const done = new Map<string, string[]>();
+const done = new Map<string, Outcomes>();
+
+/** What reading a case covered, and where the two reads differed. */
+interface Outcomes {
+	covered: string[];
+	differences: string[];
+}
+
+function record(report: Report, outcomes: Outcomes): void {
+	outcomes.covered.forEach((entry) => report.covered.add(entry));
+	report.differences.push(...outcomes.differences);
+}
 
 /** A parameter saved in one form, and the key of that case in `done`. */
 interface Case {
@@ -511,7 +523,7 @@ interface Case {
 
 /**
  * Saves `parameters` as n8n does (defaults filled in, hidden ones dropped) and reads
- * each case's parameter as saved both ways, for the items `itemsFor` gives.
+ * each case's parameter as saved both ways.
  */
 function compareReads(
 	variant: Variant,
@@ -532,26 +544,37 @@ function compareReads(
 	for (const { name, key } of cases) {
 		const covered = new Set<string>();
 		if (name in saved) cover(covered, name, saved[name]);
-		done.set(key, [...covered]);
-		covered.forEach((entry) => report.covered.add(entry));
-		if (!(name in saved)) continue;
-		report.cases++;
-		for (const itemIndex of itemsFor(saved[name])) {
-			for (const read of READS) {
-				// Shown as read, before the other read can change a value both share.
-				const ours = show(
-					outcomeOf(() => parameterValue(ctx, itemIndex, name, read.fallback, { ...read.options })),
+		const outcomes: Outcomes = { covered: [...covered], differences: [] };
+		done.set(key, outcomes);
+		if (name in saved) {
+			report.cases++;
+			compareParameter(ctx, saved, name, outcomes, label);
+		}
+		record(report, outcomes);
+	}
+}
+
+/** Reads one saved parameter both ways, for the items `itemsFor` gives. */
+function compareParameter(
+	ctx: IExecuteFunctions,
+	saved: INodeParameters,
+	name: string,
+	outcomes: Outcomes,
+	label: string,
+): void {
+	for (const itemIndex of itemsFor(saved[name])) {
+		for (const read of READS) {
+			// Shown as read, before the other read can change a value both share.
+			const ours = show(
+				outcomeOf(() => parameterValue(ctx, itemIndex, name, read.fallback, { ...read.options })),
+			);
+			const n8n = show(
+				outcomeOf(() => ctx.getNodeParameter(name, itemIndex, read.fallback, { ...read.options })),
+			);
+			if (ours !== n8n) {
+				outcomes.differences.push(
+					`${label}: "${name}" saved as ${show(saved[name])}, item ${itemIndex}, ${read.name}: package ${ours}, n8n ${n8n}`,
 				);
-				const n8n = show(
-					outcomeOf(() =>
-						ctx.getNodeParameter(name, itemIndex, read.fallback, { ...read.options }),
-					),
-				);
-				if (ours !== n8n) {
-					report.differences.push(
-						`${label}: "${name}" saved as ${show(saved[name])}, item ${itemIndex}, ${read.name}: package ${ours}, n8n ${n8n}`,
-					);
-				}
 			}
 		}
 	}
@@ -586,7 +609,8 @@ function checkOperation(op: Operation): Report {
 				});
 				const pending = cases.filter((one) => !done.has(one.key));
 				for (const one of cases) {
-					if (done.has(one.key)) done.get(one.key)!.forEach((entry) => report.covered.add(entry));
+					const outcomes = done.get(one.key);
+					if (outcomes) record(report, outcomes);
 				}
 				if (pending.length) compareReads(variant, parameters, pending, report, label);
 			}

@@ -1,0 +1,116 @@
+import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { readHttpError } from '../errors';
+import { RATE_LIMIT_MAX_RETRIES, RATE_LIMIT_MAX_WAIT_MS, rateLimitWait } from '../rateLimit';
+import { hasUnsafeSegments } from '../url';
+import { executionState } from './connection';
+import { isRenewalRefused, notJsonError, toApiError } from './failures';
+import { isOtherExpiredStatus, renewToken, tokenSavedElsewhere, tokenSentWith } from './renewal';
+import type { ApiRequest, ProviderApi, RequestContext } from './types';
+
+/** Requests that take longer are abandoned and reported. */
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+/**
+ * Sends one request with the node's credential through n8n's
+ * `httpRequestWithAuthentication`, so that n8n's own token handling (fetch,
+ * storage, refresh on the configured status codes) applies.
+ *
+ * Only a 429, or a token-expired status right after which the token is renewed,
+ * is sent again: the provider refused those before processing. Any other
+ * failure, including a dropped connection or a 5xx, is reported and never
+ * repeated, so that nothing is sent, created or paid twice.
+ */
+export async function send<T>(
+	ctx: RequestContext,
+	api: ProviderApi,
+	request: ApiRequest,
+	itemIndex: number | undefined,
+): Promise<T> {
+	const state = executionState(ctx, api);
+	const connection = await state.connection;
+	const baseUrl = connection.baseUrls[request.base ?? ''];
+	if (baseUrl === undefined || hasUnsafeSegments(request.path)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The request path ${request.path} was refused; nothing was sent`,
+			{ itemIndex },
+		);
+	}
+	let renewed = false;
+	for (let attempt = 0; ; attempt++) {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body as IHttpRequestOptions['body'],
+			json: !request.binary,
+			timeout: api.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			headers: { Accept: request.binary ? '*/*' : 'application/json', ...request.headers },
+			returnFullResponse: true,
+			...(request.binary ? { encoding: 'arraybuffer' as const } : {}),
+		};
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				connection.credentialType,
+				options,
+				connection.decrypted
+					? {
+							credentialsDecrypted: {
+								...connection.decrypted,
+								data: { ...connection.decrypted.data },
+							},
+						}
+					: api.oauth2
+						? { oauth2: api.oauth2 }
+						: undefined,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const { status, headers } = readHttpError(error);
+			// n8n's own renewal after a 401 failed: another worker may have won the race.
+			if (
+				!renewed &&
+				api.credentials[connection.credentialType]?.oauth2 &&
+				isRenewalRefused(error)
+			) {
+				renewed = true;
+				const sent = tokenSentWith(error) ?? state.knownToken;
+				if (await tokenSavedElsewhere(ctx, connection, state, sent)) continue;
+			}
+			if (isOtherExpiredStatus(api, connection, status) && !state.persistent.has(status!)) {
+				let again = false;
+				if (!renewed) {
+					renewed = true;
+					try {
+						again = await renewToken(ctx, api, connection, state, error);
+					} catch (renewError) {
+						throw await toApiError(ctx, api, connection, request, renewError, itemIndex);
+					}
+				}
+				if (again) continue;
+				// Refused with a renewed token: not a token problem; no more renewals for it.
+				state.persistent.add(status!);
+			}
+			if (status === 429 && attempt < RATE_LIMIT_MAX_RETRIES) {
+				const wait = rateLimitWait(headers, attempt);
+				if (wait.ms <= RATE_LIMIT_MAX_WAIT_MS) {
+					await sleep(wait.ms);
+					continue;
+				}
+			}
+			throw await toApiError(ctx, api, connection, request, error, itemIndex);
+		}
+		if (request.binary) return Buffer.from(response.body as ArrayBuffer) as T;
+		const body = response.body;
+		if (typeof body !== 'string') return (body ?? {}) as T;
+		if (body.trim() === '') return {} as T;
+		try {
+			return JSON.parse(body) as T;
+		} catch {
+			throw await notJsonError(ctx, api, connection, request, response, body, itemIndex);
+		}
+	}
+}

@@ -104,12 +104,14 @@ const PRICES: Record<string, number> = {
 };
 
 /**
- * Send routes of the current API reference, by the mailer type they place. The
- * windowed letter's route was `/send/letter` in the earlier reference.
+ * Send routes, by the mailer type they place. Windowed letters go to `/send/letter`,
+ * as the vendor's own n8n node, the "Send Windowed Letter" page and the docs repo's
+ * openapi.json have it; `/send/windowedletter` (one third-party catalogue) is unknown
+ * here and answers 404, as any unknown route does.
  */
 const SEND_ROUTES: Record<string, string> = {
 	postcard: 'postcard',
-	windowedletter: 'letter',
+	letter: 'letter',
 	windowlessletter: 'windowlessletter',
 	notecard: 'notecard',
 	giftcard: 'giftcard',

@@ -105,8 +105,9 @@ describe('thanks.io mailers', () => {
 			},
 			{ items: [person(4)] },
 		);
-		// The windowed letter's route in the current API reference (earlier: /send/letter).
-		expect(sends('POST /api/v2/send/windowedletter')).toBe(1);
+		// The vendor's own n8n node and the docs send windowed letters to /send/letter.
+		expect(sends('POST /api/v2/send/letter')).toBe(1);
+		expect(sends('POST /api/v2/send/windowedletter')).toBe(0);
 		expect(sends('POST /api/v2/send/windowlessletter')).toBe(1);
 		expect(sends('POST /api/v2/send/notecard')).toBe(1);
 		expect(sends('POST /api/v2/send/giftcard')).toBe(1);

@@ -16,7 +16,10 @@ export type MailerFeature =
 export interface MailerKind {
 	/** The mailer as users name it, in messages. */
 	label: string;
-	/** The send route, below the API base URL (as thanks.io's current API reference gives it). */
+	/**
+	 * The send route, below the API base URL, as the vendor's own n8n node sends it
+	 * (windowed letters: `/send/letter`, also the docs' "Send Windowed Letter" page).
+	 */
 	path: string;
 	/**
 	 * `required`: a front image (URL or image template) must be given; `background`:
@@ -36,7 +39,7 @@ export const MAILER_KINDS: Record<MailerType, MailerKind> = {
 	},
 	letter: {
 		label: 'letter',
-		path: '/send/windowedletter',
+		path: '/send/letter',
 		front: 'background',
 		features: ['letterPages', 'qrCode'],
 	},

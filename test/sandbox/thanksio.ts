@@ -28,6 +28,10 @@ import { controlBody } from './webhooks';
  *   webhooks, `GET webhooks` lists them, `POST orders {status?}` adds an order and
  *   `POST orders/{id}/status {status}` moves one on.
  *
+ * Sends: a field given under both its names (`mailing_list_ids` and
+ * `mailing_lists`, …, see TWO_NAMES) is refused with 422 naming the field; either
+ * name alone is read.
+ *
  * Counters (via `sandbox.count`): "token requests", "refresh requests",
  * "mailers sent" (orders placed), "mail pieces", "previews", "records created".
  */
@@ -116,6 +120,21 @@ const SEND_ROUTES: Record<string, string> = {
 	notecard: 'notecard',
 	giftcard: 'giftcard',
 };
+
+/**
+ * Send fields with two names: the name the vendor's own n8n node sends, and the
+ * earlier name the docs repo's openapi.json still gives. Either name alone is read.
+ * Both in one request are refused: no source says how thanks.io would merge them
+ * (a list named twice could be mailed twice), and the vendor never sends both.
+ */
+const TWO_NAMES: [current: string, earlier: string][] = [
+	['mailing_list_ids', 'mailing_lists'],
+	['image_template_id', 'image_template'],
+	['message_template_id', 'message_template'],
+	['handwriting_style_id', 'handwriting_style'],
+	['notification_emails', 'email_additional'],
+];
+
 const RECORD_TYPES = new Set([
 	'all',
 	'likelytomove',
@@ -197,8 +216,10 @@ export class ThanksIoProvider implements Provider {
 	readonly orders = new Map<number, Row>();
 	readonly messageTemplates: Row[] = [];
 	readonly imageTemplates: Row[] = [];
-	/** The body of every accepted send, newest last. */
+	/** The body of every accepted send (not previews), as received, newest last. */
 	readonly sends: Row[] = [];
+	/** Every request to a send route, previews and refusals included, newest last. */
+	readonly sendRequests: { route: string; body: Row }[] = [];
 	readonly hooks = new ThanksIoWebhooks();
 	private nextId = 1000;
 
@@ -215,6 +236,7 @@ export class ThanksIoProvider implements Provider {
 		this.orders.clear();
 		this.hooks.reset();
 		this.sends.length = 0;
+		this.sendRequests.length = 0;
 		this.nextId = 1000;
 		this.seed();
 	}
@@ -856,8 +878,27 @@ export class ThanksIoProvider implements Provider {
 		return order;
 	}
 
+	/** A 422 for fields given under both names, or the body with each field under its current name. */
+	private oneNamePerField(received: Row): { refused?: SandboxResponse; body: Row } {
+		const errors: Record<string, string[]> = {};
+		const body: Row = { ...received };
+		for (const [current, earlier] of TWO_NAMES) {
+			if (received[current] !== undefined && received[earlier] !== undefined) {
+				errors[current] = [
+					`The ${current} field and its earlier name ${earlier} were both given; send only one of them.`,
+				];
+			} else if (received[earlier] !== undefined) {
+				body[current] = received[earlier];
+			}
+			delete body[earlier];
+		}
+		return Object.keys(errors).length ? { refused: invalid(errors), body } : { body };
+	}
+
 	private send(type: string, req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
-		const body = req.body ?? {};
+		this.sendRequests.push({ route: type, body: req.body ?? {} });
+		const { refused, body } = this.oneNamePerField(req.body ?? {});
+		if (refused) return refused;
 		const errors: Record<string, string[]> = {};
 		const audiences = ['mailing_list_ids', 'recipients', 'radius_search'].filter(
 			(k) => body[k] !== undefined,
@@ -944,6 +985,17 @@ export class ThanksIoProvider implements Provider {
 			errors.handwriting_style_id = ['The selected handwriting style id is invalid.'];
 		}
 		if (
+			body.notification_emails !== undefined &&
+			(typeof body.notification_emails !== 'string' ||
+				!body.notification_emails
+					.split(',')
+					.every((email) => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(email.trim())))
+		) {
+			errors.notification_emails = [
+				'The notification emails must be email addresses separated by commas.',
+			];
+		}
+		if (
 			body.handwriting_color !== undefined &&
 			!NAMED_COLORS.has(String(body.handwriting_color)) &&
 			!/^#[0-9a-f]{6}$/i.test(String(body.handwriting_color))
@@ -979,7 +1031,7 @@ export class ThanksIoProvider implements Provider {
 			});
 		}
 		const order = this.placeOrder(type, body, count);
-		this.sends.push(body);
+		this.sends.push(req.body ?? {});
 		sandbox.bump(this.name, 'mailers sent');
 		sandbox.bump(this.name, 'mail pieces', count);
 		return json(200, {

@@ -351,12 +351,13 @@ function optionFields(type: MailerType): INodeProperties[] {
 				'Your own data for this order as a JSON object (up to 8 KB), such as {"crmId": "123"}. thanks.io keeps it with the order and returns it in webhooks.',
 		},
 		{
-			displayName: 'Notification Email',
+			displayName: 'Notification Emails',
 			name: 'email_additional',
 			type: 'string',
-			placeholder: 'name@email.com',
+			placeholder: 'e.g. ops@example.com, sales@example.com',
 			default: '',
-			description: 'An email address for alerts about the order, such as QR code scans',
+			description:
+				'Email addresses for alerts about the order, such as QR code scans, separated by commas',
 		},
 	);
 	if (has(type, 'letterPages')) {

@@ -1,5 +1,11 @@
 import type { MailerType } from '../../transport';
 
+/**
+ * What a send request looks like on the wire: the route of each kind of mailer
+ * (MAILER_KINDS) and the one name of each field that has had two (SEND_FIELDS).
+ * Every send is built from these tables.
+ */
+
 /** Parts of a send request that only some kinds of mailer have. */
 export type MailerFeature =
 	/** Postcard size: 4x6, 6x9 or 6x11. */
@@ -66,3 +72,19 @@ export const MAILER_KINDS: Record<MailerType, MailerKind> = {
 export function has(type: MailerType, feature: MailerFeature): boolean {
 	return MAILER_KINDS[type].features.includes(feature);
 }
+
+/**
+ * The one name each send field goes under: the name the vendor's own n8n node sends.
+ * The docs' openapi.json still gives an earlier name for some (`earlier`). A request
+ * never carries both: nothing says how thanks.io would merge them, and a mailing list
+ * read under both names could be mailed twice.
+ */
+export const SEND_FIELDS = {
+	mailingLists: { name: 'mailing_list_ids', earlier: 'mailing_lists' },
+	imageTemplate: { name: 'image_template_id', earlier: 'image_template' },
+	messageTemplate: { name: 'message_template_id', earlier: 'message_template' },
+	handwritingStyle: { name: 'handwriting_style_id', earlier: 'handwriting_style' },
+	subAccount: { name: 'sub_account' },
+	/** Email addresses for alerts about the order, comma-separated in one text. */
+	notificationEmails: { name: 'notification_emails', earlier: 'email_additional' },
+} as const;

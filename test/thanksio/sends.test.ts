@@ -1,0 +1,162 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { THANKSIO_PERSONAL_TOKEN } from '../sandbox/thanksio';
+import { person, postcard, thanksIoFixture } from './context';
+
+const t = thanksIoFixture();
+
+/**
+ * The earlier names of send fields (the docs' openapi.json still has them). The vendor's
+ * own n8n node sends only the current names; a request with both could mail a list twice.
+ */
+const EARLIER_NAMES = [
+	'mailing_lists',
+	'image_template',
+	'message_template',
+	'handwriting_style',
+	'email_additional',
+];
+
+async function post(route: string, body: IDataObject) {
+	const response = await fetch(`${t.sandbox.url}/thanksio/api/v2${route}`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			authorization: `Bearer ${THANKSIO_PERSONAL_TOKEN}`,
+		},
+		body: JSON.stringify(body),
+	});
+	return { status: response.status, body: (await response.json()) as IDataObject };
+}
+
+function templateId(rows: IDataObject[], type: string): number {
+	return Number(rows.find((row) => row.type === type)!.id);
+}
+
+describe('the sandbox plays thanks.io send routes and field names', () => {
+	const card = { message: 'Hi', front_image_url: 'https://example.com/front.png' };
+
+	test('a field given under both its names is refused with 422 naming the field', async () => {
+		const [list] = t.provider.addMailingLists(1);
+		const answer = await post('/send/postcard', {
+			...card,
+			mailing_list_ids: [list.id],
+			mailing_lists: [list.id],
+		});
+		expect(answer.status).toBe(422);
+		expect(answer.body.message).toBe(
+			'The mailing_list_ids field and its earlier name mailing_lists were both given; send only one of them.',
+		);
+		expect(Object.keys(answer.body.errors as IDataObject)).toEqual(['mailing_list_ids']);
+		expect(t.sandbox.count('thanksio', 'mailers sent')).toBe(0);
+	});
+
+	test('either name alone is accepted', async () => {
+		const [list] = t.provider.addMailingLists(1);
+		t.provider.addRecipients(Number(list.id), 3);
+		const earlier = await post('/send/postcard', {
+			...card,
+			mailing_lists: [list.id],
+			handwriting_style: 4,
+			email_additional: 'a@example.com',
+		});
+		expect(earlier.status).toBe(200);
+		expect(earlier.body).toMatchObject({ total_recipients: 3, style: 4 });
+		const current = await post('/send/postcard', {
+			...card,
+			mailing_list_ids: [list.id],
+			handwriting_style_id: 4,
+			notification_emails: 'a@example.com,b@example.com',
+		});
+		expect(current.status).toBe(200);
+		expect(current.body).toMatchObject({ total_recipients: 3, style: 4 });
+	});
+
+	test('windowed letters are served at /send/letter; /send/windowedletter is not a route', async () => {
+		const letter = { message: 'Dear %FIRST_NAME%', recipients: [person(1)] };
+		expect((await post('/send/letter', letter)).status).toBe(200);
+		expect((await post('/send/windowedletter', letter)).status).toBe(404);
+	});
+});
+
+describe('thanks.io sends carry each field under one name', () => {
+	test('no send of any kind, nor a preview, carries a field under two names', async () => {
+		const [list] = t.provider.addMailingLists(1);
+		t.provider.addRecipients(Number(list.id), 2);
+		const messages = t.provider.messageTemplates as IDataObject[];
+		const images = t.provider.imageTemplates as IDataObject[];
+		const common = {
+			resource: 'mailer',
+			audience: 'mailingLists',
+			mailingListIds: [Number(list.id)],
+			message: '',
+			frontImageUrl: '',
+			handwritingStyle: 'Foxy Lady',
+			subAccount: 7,
+			options: { email_additional: 'ops@example.com, sales@example.com' },
+		};
+		const kinds: [string, string, IDataObject?][] = [
+			['sendPostcard', 'postcard'],
+			['sendLetter', 'letter'],
+			['sendWindowlessLetter', 'windowlessletter'],
+			['sendNotecard', 'notecard'],
+			['sendGiftCard', 'giftcard', { giftCardBrand: 'amazonus', giftCardAmount: 500 }],
+		];
+		for (const [operation, type, extra] of kinds) {
+			await t.run({
+				...common,
+				operation,
+				messageTemplate: templateId(messages, type),
+				imageTemplate: templateId(images, type),
+				...extra,
+			});
+		}
+		await t.run({ ...common, ...postcard, message: '', messageTemplate: 10, preview: true });
+		const requests = t.provider.sendRequests;
+		expect(requests.map((r) => r.route)).toEqual([
+			'postcard',
+			'letter',
+			'windowlessletter',
+			'notecard',
+			'giftcard',
+			'postcard',
+		]);
+		for (const { route, body } of requests) {
+			const earlier = EARLIER_NAMES.filter((name) => body[name] !== undefined);
+			expect({ route, earlier }).toEqual({ route, earlier: [] });
+			expect(body).toMatchObject({
+				mailing_list_ids: [list.id],
+				message_template_id: expect.any(Number),
+				handwriting_style_id: 4,
+				sub_account: 7,
+				notification_emails: 'ops@example.com,sales@example.com',
+			});
+		}
+		expect(requests.filter((r) => r.body.image_template_id !== undefined)).toHaveLength(5);
+		expect(t.sandbox.count('thanksio', 'mailers sent')).toBe(5);
+		expect(t.sandbox.count('thanksio', 'previews')).toBe(1);
+	});
+
+	test('notification emails are checked one by one before anything is sent', async () => {
+		const error = (await t
+			.run(
+				{ ...postcard, options: { email_additional: 'ops@example.com, sales at example' } },
+				{ items: [person(1)] },
+			)
+			.catch((e: Error) => e)) as NodeOperationError;
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(
+			'Invalid "Notification Emails" in item 0: "sales at example" is not an email address',
+		);
+		expect(t.provider.sendRequests).toHaveLength(0);
+	});
+
+	test('a recipient audience is sent as recipients only', async () => {
+		await t.run(postcard, { items: [person(1)] });
+		const [{ body }] = t.provider.sendRequests;
+		expect(body.recipients).toEqual([person(1)]);
+		expect(body.mailing_list_ids).toBeUndefined();
+		expect(body.mailing_lists).toBeUndefined();
+	});
+});

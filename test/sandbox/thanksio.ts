@@ -92,7 +92,14 @@ const GIFT_CARD_GROUPS = {
 
 const ALL_BRANDS = Object.values(GIFT_CARD_GROUPS).flatMap((g) => g.brands);
 
-const TEMPLATE_TYPES = ['postcard', 'letter', 'notecard', 'giftcard', 'windowlessletter'];
+const TEMPLATE_TYPES = [
+	'postcard',
+	'letter',
+	'notecard',
+	'giftcard',
+	'windowlessletter',
+	'magnacard',
+];
 
 const SUB_ACCOUNTS = [
 	{ id: 7, user_id: 2, title: 'Downtown Office', return_name: 'Downtown Office' },
@@ -105,6 +112,8 @@ const PRICES: Record<string, number> = {
 	windowlessletter: 252,
 	notecard: 300,
 	giftcard: 300,
+	// The sandbox's own figure: no source gives a magnacard price.
+	magnacard: 189,
 };
 
 /**
@@ -119,6 +128,8 @@ const SEND_ROUTES: Record<string, string> = {
 	windowlessletter: 'windowlessletter',
 	notecard: 'notecard',
 	giftcard: 'giftcard',
+	// A magnet mailer with a front image and a handwritten message, as the vendor's node sends it.
+	magnacard: 'magnacard',
 };
 
 /**
@@ -951,7 +962,7 @@ export class ThanksIoProvider implements Provider {
 			}
 			count = records;
 		}
-		const needsFront = type === 'postcard' || type === 'notecard' || type === 'giftcard';
+		const needsFront = ['postcard', 'notecard', 'giftcard', 'magnacard'].includes(type);
 		if (body.message !== undefined && body.message_template_id !== undefined) {
 			errors.message = ['Give a message or a message template, not both.'];
 		}

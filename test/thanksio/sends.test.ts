@@ -102,6 +102,7 @@ describe('thanks.io sends carry each field under one name', () => {
 			['sendWindowlessLetter', 'windowlessletter'],
 			['sendNotecard', 'notecard'],
 			['sendGiftCard', 'giftcard', { giftCardBrand: 'amazonus', giftCardAmount: 500 }],
+			['sendMagnacard', 'magnacard'],
 		];
 		for (const [operation, type, extra] of kinds) {
 			await t.run({
@@ -120,6 +121,7 @@ describe('thanks.io sends carry each field under one name', () => {
 			'windowlessletter',
 			'notecard',
 			'giftcard',
+			'magnacard',
 			'postcard',
 		]);
 		for (const { route, body } of requests) {
@@ -133,8 +135,8 @@ describe('thanks.io sends carry each field under one name', () => {
 				notification_emails: 'ops@example.com,sales@example.com',
 			});
 		}
-		expect(requests.filter((r) => r.body.image_template_id !== undefined)).toHaveLength(5);
-		expect(t.sandbox.count('thanksio', 'mailers sent')).toBe(5);
+		expect(requests.filter((r) => r.body.image_template_id !== undefined)).toHaveLength(6);
+		expect(t.sandbox.count('thanksio', 'mailers sent')).toBe(6);
 		expect(t.sandbox.count('thanksio', 'previews')).toBe(1);
 	});
 
@@ -158,5 +160,99 @@ describe('thanks.io sends carry each field under one name', () => {
 		expect(body.recipients).toEqual([person(1)]);
 		expect(body.mailing_list_ids).toBeUndefined();
 		expect(body.mailing_lists).toBeUndefined();
+	});
+});
+
+describe('thanks.io magnacards', () => {
+	const magnacard = {
+		resource: 'mailer',
+		operation: 'sendMagnacard',
+		message: 'Hi %FIRST_NAME%, keep us on your fridge!',
+		frontImageUrl: 'https://example.com/magnet.png',
+	};
+
+	test('a magnacard goes to /send/magnacard with the fields the vendor node sends for one', async () => {
+		const [items] = await t.run(
+			{
+				...magnacard,
+				handwritingStyle: 'Foxy Lady',
+				subAccount: 9,
+				options: {
+					custom_background_image: 'https://example.com/back.png',
+					email_additional: 'ops@example.com',
+					send_standard_mail: true,
+				},
+			},
+			{ items: [person(1)] },
+		);
+		expect(t.sandbox.count('thanksio', 'POST /api/v2/send/magnacard')).toBe(1);
+		expect(items[0].json).toMatchObject({ type: 'magnacard', status: 'reviewing' });
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		// No size and no QR code: the vendor's node sends neither for a magnacard.
+		expect(t.provider.sends[0]).toEqual({
+			message: 'Hi %FIRST_NAME%, keep us on your fridge!',
+			front_image_url: 'https://example.com/magnet.png',
+			use_custom_background: true,
+			custom_background_image: 'https://example.com/back.png',
+			handwriting_style_id: 4,
+			sub_account: 9,
+			notification_emails: 'ops@example.com',
+			send_standard_mail: true,
+			recipients: [person(1)],
+		});
+		expect(t.provider.orders.get(Number(items[0].json.id))).toMatchObject({
+			authorization_total: 189,
+		});
+	});
+
+	test('a magnacard by templates, to mailing lists, and as a preview', async () => {
+		const [list] = t.provider.addMailingLists(1);
+		t.provider.addRecipients(Number(list.id), 3);
+		const messages = t.provider.messageTemplates as IDataObject[];
+		const images = t.provider.imageTemplates as IDataObject[];
+		const byTemplates = {
+			...magnacard,
+			message: '',
+			frontImageUrl: '',
+			messageTemplate: templateId(messages, 'magnacard'),
+			imageTemplate: templateId(images, 'magnacard'),
+			audience: 'mailingLists',
+			mailingListIds: [Number(list.id)],
+		};
+		const [preview] = await t.run({ ...byTemplates, preview: true });
+		expect(preview[0].json).toMatchObject({ preview: true });
+		expect(preview[0].json.previews).toHaveLength(2);
+		const [sent] = await t.run(byTemplates);
+		expect(sent[0].json).toMatchObject({ type: 'magnacard', total_recipients: 3 });
+		expect(t.provider.sendRequests.map((r) => r.route)).toEqual(['magnacard', 'magnacard']);
+		expect(t.provider.sends[0]).toEqual({
+			message_template_id: templateId(messages, 'magnacard'),
+			image_template_id: templateId(images, 'magnacard'),
+			mailing_list_ids: [list.id],
+		});
+	});
+
+	test('a magnacard needs a front image: refused before anything is sent', async () => {
+		const error = (await t
+			.run({ ...magnacard, frontImageUrl: '' }, { items: [person(1)] })
+			.catch((e: Error) => e)) as NodeOperationError;
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(
+			'Invalid "Front Image URL" in item 0: it is empty; a magnacard needs a front image URL or an image template',
+		);
+		expect(t.provider.sendRequests).toHaveLength(0);
+	});
+
+	test('the magnacard offers a custom background, but no size and no QR code', () => {
+		const shown = (name: string) =>
+			t.node.description.properties.filter(
+				(p) => p.name === name && p.displayOptions?.show?.operation?.includes('sendMagnacard'),
+			);
+		expect(shown('size')).toHaveLength(0);
+		const [options] = shown('options');
+		const names = (options.options as { name: string }[]).map((o) => o.name);
+		expect(names).toContain('custom_background_image');
+		expect(names).not.toContain('qrcode_url');
+		expect(names).not.toContain('pdf_only_url');
 	});
 });

@@ -4,7 +4,7 @@ import type { MailerType } from '../../transport';
 import { recipientFields, subAccountField } from '../fields';
 import { MAILER_KINDS, has } from './kinds';
 
-/** The fields of the five send operations: who receives the mailer, and what it says. */
+/** The fields of the send operations: who receives the mailer, and what it says. */
 
 const RECORD_TYPES = [
 	['Absentee Owners', 'absenteeowner'],

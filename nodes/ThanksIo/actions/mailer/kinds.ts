@@ -35,7 +35,7 @@ export interface MailerKind {
 	features: MailerFeature[];
 }
 
-/** The five kinds of mailer, one row each. */
+/** The six kinds of mailer, one row each. */
 export const MAILER_KINDS: Record<MailerType, MailerKind> = {
 	postcard: {
 		label: 'postcard',
@@ -66,6 +66,12 @@ export const MAILER_KINDS: Record<MailerType, MailerKind> = {
 		path: '/send/giftcard',
 		front: 'required',
 		features: ['giftCard'],
+	},
+	magnacard: {
+		label: 'magnacard',
+		path: '/send/magnacard',
+		front: 'required',
+		features: ['customBackground'],
 	},
 };
 

@@ -1,5 +1,6 @@
 import type { ThanksIoProvider } from '../../test/sandbox';
 import { THANKSIO_CLIENT, THANKSIO_PERSONAL_TOKEN } from '../../test/sandbox';
+import { EARLIER_SEND_NAMES } from '../../test/sandbox/thanksio';
 import { outcomeOf } from '../lib/triggers';
 import type { ProviderSpec, SandboxContext, TriggerHook, WorkflowSpec } from '../spec';
 import { expect } from '../spec';
@@ -34,15 +35,6 @@ function lastSend(ctx: SandboxContext) {
 	const requests = thanksIo(ctx).sendRequests;
 	return requests[requests.length - 1];
 }
-
-/** Names the vendor's own node never sends (the docs' earlier names). */
-const EARLIER_NAMES = [
-	'mailing_lists',
-	'image_template',
-	'message_template',
-	'handwriting_style',
-	'email_additional',
-];
 
 /** Sends as the vendor's own node makes them: windowed letters and magnacards. */
 const sendWorkflows: WorkflowSpec[] = [
@@ -91,7 +83,7 @@ const sendWorkflows: WorkflowSpec[] = [
 			);
 			const sent = lastSend(ctx);
 			expect(sent?.route === 'magnacard', 'the magnacard did not go to /send/magnacard');
-			const doubled = EARLIER_NAMES.filter((name) => sent.body[name] !== undefined);
+			const doubled = EARLIER_SEND_NAMES.filter((name) => sent.body[name] !== undefined);
 			expect(doubled.length === 0, `the send carried earlier names: ${doubled.join(', ')}`);
 			expect(
 				Array.isArray(sent.body.mailing_list_ids) &&

@@ -138,13 +138,16 @@ const SEND_ROUTES: Record<string, string> = {
  * Both in one request are refused: no source says how thanks.io would merge them
  * (a list named twice could be mailed twice), and the vendor never sends both.
  */
-const TWO_NAMES: [current: string, earlier: string][] = [
+export const TWO_NAMES: [current: string, earlier: string][] = [
 	['mailing_list_ids', 'mailing_lists'],
 	['image_template_id', 'image_template'],
 	['message_template_id', 'message_template'],
 	['handwriting_style_id', 'handwriting_style'],
 	['notification_emails', 'email_additional'],
 ];
+
+/** The earlier names of send fields: the vendor's own n8n node never sends them. */
+export const EARLIER_SEND_NAMES = TWO_NAMES.map(([, earlier]) => earlier);
 
 const RECORD_TYPES = new Set([
 	'all',

@@ -1,22 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { THANKSIO_PERSONAL_TOKEN } from '../sandbox/thanksio';
+import { EARLIER_SEND_NAMES, THANKSIO_PERSONAL_TOKEN } from '../sandbox/thanksio';
 import { person, postcard, thanksIoFixture } from './context';
 
 const t = thanksIoFixture();
-
-/**
- * The earlier names of send fields (the docs' openapi.json still has them). The vendor's
- * own n8n node sends only the current names; a request with both could mail a list twice.
- */
-const EARLIER_NAMES = [
-	'mailing_lists',
-	'image_template',
-	'message_template',
-	'handwriting_style',
-	'email_additional',
-];
 
 async function post(route: string, body: IDataObject) {
 	const response = await fetch(`${t.sandbox.url}/thanksio/api/v2${route}`, {
@@ -125,7 +113,7 @@ describe('thanks.io sends carry each field under one name', () => {
 			'postcard',
 		]);
 		for (const { route, body } of requests) {
-			const earlier = EARLIER_NAMES.filter((name) => body[name] !== undefined);
+			const earlier = EARLIER_SEND_NAMES.filter((name) => body[name] !== undefined);
 			expect({ route, earlier }).toEqual({ route, earlier: [] });
 			expect(body).toMatchObject({
 				mailing_list_ids: [list.id],

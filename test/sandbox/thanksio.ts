@@ -28,6 +28,10 @@ import { controlBody } from './webhooks';
  *   webhooks, `GET webhooks` lists them, `POST orders {status?}` adds an order and
  *   `POST orders/{id}/status {status}` moves one on.
  *
+ * Sends: a field given under both its names (`mailing_list_ids` and
+ * `mailing_lists`, …, see TWO_NAMES) is refused with 422 naming the field; either
+ * name alone is read.
+ *
  * Counters (via `sandbox.count`): "token requests", "refresh requests",
  * "mailers sent" (orders placed), "mail pieces", "previews", "records created".
  */
@@ -88,7 +92,14 @@ const GIFT_CARD_GROUPS = {
 
 const ALL_BRANDS = Object.values(GIFT_CARD_GROUPS).flatMap((g) => g.brands);
 
-const TEMPLATE_TYPES = ['postcard', 'letter', 'notecard', 'giftcard', 'windowlessletter'];
+const TEMPLATE_TYPES = [
+	'postcard',
+	'letter',
+	'notecard',
+	'giftcard',
+	'windowlessletter',
+	'magnacard',
+];
 
 const SUB_ACCOUNTS = [
 	{ id: 7, user_id: 2, title: 'Downtown Office', return_name: 'Downtown Office' },
@@ -101,19 +112,43 @@ const PRICES: Record<string, number> = {
 	windowlessletter: 252,
 	notecard: 300,
 	giftcard: 300,
+	// The sandbox's own figure: no source gives a magnacard price.
+	magnacard: 189,
 };
 
 /**
- * Send routes of the current API reference, by the mailer type they place. The
- * windowed letter's route was `/send/letter` in the earlier reference.
+ * Send routes, by the mailer type they place. Windowed letters go to `/send/letter`,
+ * as the vendor's own n8n node, the "Send Windowed Letter" page and the docs repo's
+ * openapi.json have it; `/send/windowedletter` (one third-party catalogue) is unknown
+ * here and answers 404, as any unknown route does.
  */
 const SEND_ROUTES: Record<string, string> = {
 	postcard: 'postcard',
-	windowedletter: 'letter',
+	letter: 'letter',
 	windowlessletter: 'windowlessletter',
 	notecard: 'notecard',
 	giftcard: 'giftcard',
+	// A magnet mailer with a front image and a handwritten message, as the vendor's node sends it.
+	magnacard: 'magnacard',
 };
+
+/**
+ * Send fields with two names: the name the vendor's own n8n node sends, and the
+ * earlier name the docs repo's openapi.json still gives. Either name alone is read.
+ * Both in one request are refused: no source says how thanks.io would merge them
+ * (a list named twice could be mailed twice), and the vendor never sends both.
+ */
+export const TWO_NAMES: [current: string, earlier: string][] = [
+	['mailing_list_ids', 'mailing_lists'],
+	['image_template_id', 'image_template'],
+	['message_template_id', 'message_template'],
+	['handwriting_style_id', 'handwriting_style'],
+	['notification_emails', 'email_additional'],
+];
+
+/** The earlier names of send fields: the vendor's own n8n node never sends them. */
+export const EARLIER_SEND_NAMES = TWO_NAMES.map(([, earlier]) => earlier);
+
 const RECORD_TYPES = new Set([
 	'all',
 	'likelytomove',
@@ -195,8 +230,10 @@ export class ThanksIoProvider implements Provider {
 	readonly orders = new Map<number, Row>();
 	readonly messageTemplates: Row[] = [];
 	readonly imageTemplates: Row[] = [];
-	/** The body of every accepted send, newest last. */
+	/** The body of every accepted send (not previews), as received, newest last. */
 	readonly sends: Row[] = [];
+	/** Every request to a send route, previews and refusals included, newest last. */
+	readonly sendRequests: { route: string; body: Row }[] = [];
 	readonly hooks = new ThanksIoWebhooks();
 	private nextId = 1000;
 
@@ -213,6 +250,7 @@ export class ThanksIoProvider implements Provider {
 		this.orders.clear();
 		this.hooks.reset();
 		this.sends.length = 0;
+		this.sendRequests.length = 0;
 		this.nextId = 1000;
 		this.seed();
 	}
@@ -854,8 +892,27 @@ export class ThanksIoProvider implements Provider {
 		return order;
 	}
 
+	/** A 422 for fields given under both names, or the body with each field under its current name. */
+	private oneNamePerField(received: Row): { refused?: SandboxResponse; body: Row } {
+		const errors: Record<string, string[]> = {};
+		const body: Row = { ...received };
+		for (const [current, earlier] of TWO_NAMES) {
+			if (received[current] !== undefined && received[earlier] !== undefined) {
+				errors[current] = [
+					`The ${current} field and its earlier name ${earlier} were both given; send only one of them.`,
+				];
+			} else if (received[earlier] !== undefined) {
+				body[current] = received[earlier];
+			}
+			delete body[earlier];
+		}
+		return Object.keys(errors).length ? { refused: invalid(errors), body } : { body };
+	}
+
 	private send(type: string, req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
-		const body = req.body ?? {};
+		this.sendRequests.push({ route: type, body: req.body ?? {} });
+		const { refused, body } = this.oneNamePerField(req.body ?? {});
+		if (refused) return refused;
 		const errors: Record<string, string[]> = {};
 		const audiences = ['mailing_list_ids', 'recipients', 'radius_search'].filter(
 			(k) => body[k] !== undefined,
@@ -908,7 +965,7 @@ export class ThanksIoProvider implements Provider {
 			}
 			count = records;
 		}
-		const needsFront = type === 'postcard' || type === 'notecard' || type === 'giftcard';
+		const needsFront = ['postcard', 'notecard', 'giftcard', 'magnacard'].includes(type);
 		if (body.message !== undefined && body.message_template_id !== undefined) {
 			errors.message = ['Give a message or a message template, not both.'];
 		}
@@ -940,6 +997,17 @@ export class ThanksIoProvider implements Provider {
 			!HANDWRITING_STYLES.some((s) => s.handwriting_style_id === Number(body.handwriting_style_id))
 		) {
 			errors.handwriting_style_id = ['The selected handwriting style id is invalid.'];
+		}
+		if (
+			body.notification_emails !== undefined &&
+			(typeof body.notification_emails !== 'string' ||
+				!body.notification_emails
+					.split(',')
+					.every((email) => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(email.trim())))
+		) {
+			errors.notification_emails = [
+				'The notification emails must be email addresses separated by commas.',
+			];
 		}
 		if (
 			body.handwriting_color !== undefined &&
@@ -977,7 +1045,7 @@ export class ThanksIoProvider implements Provider {
 			});
 		}
 		const order = this.placeOrder(type, body, count);
-		this.sends.push(body);
+		this.sends.push(req.body ?? {});
 		sandbox.bump(this.name, 'mailers sent');
 		sandbox.bump(this.name, 'mail pieces', count);
 		return json(200, {

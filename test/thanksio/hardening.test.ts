@@ -64,6 +64,7 @@ describe('Retry On Fail', () => {
 				['mailer', 'sendWindowlessLetter'],
 				['mailer', 'sendNotecard'],
 				['mailer', 'sendGiftCard'],
+				['mailer', 'sendMagnacard'],
 				['mailingList', 'create'],
 				['recipient', 'create'],
 			]),

@@ -16,6 +16,7 @@ const TEMPLATE_TYPES: Record<string, MailerType> = {
 	sendWindowlessLetter: 'windowlessletter',
 	sendNotecard: 'notecard',
 	sendGiftCard: 'giftcard',
+	sendMagnacard: 'magnacard',
 };
 
 function mailerTypeOf(ctx: ILoadOptionsFunctions): MailerType | undefined {

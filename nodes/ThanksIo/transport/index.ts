@@ -147,7 +147,13 @@ export async function listMailingLists(this: RequestContext): Promise<IDataObjec
 }
 
 /** The template types thanks.io uses, per mailer. */
-export type MailerType = 'postcard' | 'letter' | 'windowlessletter' | 'notecard' | 'giftcard';
+export type MailerType =
+	| 'postcard'
+	| 'letter'
+	| 'windowlessletter'
+	| 'notecard'
+	| 'giftcard'
+	| 'magnacard';
 
 async function listTemplates(
 	ctx: RequestContext,

@@ -4,7 +4,7 @@ import type { MailerType } from '../../transport';
 import { recipientFields, subAccountField } from '../fields';
 import { MAILER_KINDS, has } from './kinds';
 
-/** The fields of the five send operations: who receives the mailer, and what it says. */
+/** The fields of the send operations: who receives the mailer, and what it says. */
 
 const RECORD_TYPES = [
 	['Absentee Owners', 'absenteeowner'],
@@ -351,12 +351,13 @@ function optionFields(type: MailerType): INodeProperties[] {
 				'Your own data for this order as a JSON object (up to 8 KB), such as {"crmId": "123"}. thanks.io keeps it with the order and returns it in webhooks.',
 		},
 		{
-			displayName: 'Notification Email',
+			displayName: 'Notification Emails',
 			name: 'email_additional',
 			type: 'string',
-			placeholder: 'name@email.com',
+			placeholder: 'e.g. ops@example.com, sales@example.com',
 			default: '',
-			description: 'An email address for alerts about the order, such as QR code scans',
+			description:
+				'Email addresses for alerts about the order, such as QR code scans, separated by commas',
 		},
 	);
 	if (has(type, 'letterPages')) {

@@ -1,5 +1,11 @@
 import type { MailerType } from '../../transport';
 
+/**
+ * What a send request looks like on the wire: the route of each kind of mailer
+ * (MAILER_KINDS) and the one name of each field that has had two (SEND_FIELDS).
+ * Every send is built from these tables.
+ */
+
 /** Parts of a send request that only some kinds of mailer have. */
 export type MailerFeature =
 	/** Postcard size: 4x6, 6x9 or 6x11. */
@@ -16,7 +22,10 @@ export type MailerFeature =
 export interface MailerKind {
 	/** The mailer as users name it, in messages. */
 	label: string;
-	/** The send route, below the API base URL (as thanks.io's current API reference gives it). */
+	/**
+	 * The send route, below the API base URL, as the vendor's own n8n node sends it
+	 * (windowed letters: `/send/letter`, also the docs' "Send Windowed Letter" page).
+	 */
 	path: string;
 	/**
 	 * `required`: a front image (URL or image template) must be given; `background`:
@@ -26,7 +35,7 @@ export interface MailerKind {
 	features: MailerFeature[];
 }
 
-/** The five kinds of mailer, one row each. */
+/** The six kinds of mailer, one row each. */
 export const MAILER_KINDS: Record<MailerType, MailerKind> = {
 	postcard: {
 		label: 'postcard',
@@ -36,7 +45,7 @@ export const MAILER_KINDS: Record<MailerType, MailerKind> = {
 	},
 	letter: {
 		label: 'letter',
-		path: '/send/windowedletter',
+		path: '/send/letter',
 		front: 'background',
 		features: ['letterPages', 'qrCode'],
 	},
@@ -58,8 +67,30 @@ export const MAILER_KINDS: Record<MailerType, MailerKind> = {
 		front: 'required',
 		features: ['giftCard'],
 	},
+	magnacard: {
+		label: 'magnacard',
+		path: '/send/magnacard',
+		front: 'required',
+		features: ['customBackground'],
+	},
 };
 
 export function has(type: MailerType, feature: MailerFeature): boolean {
 	return MAILER_KINDS[type].features.includes(feature);
 }
+
+/**
+ * The one name each send field goes under: the name the vendor's own n8n node sends.
+ * The docs' openapi.json still gives an earlier name for some (`earlier`). A request
+ * never carries both: nothing says how thanks.io would merge them, and a mailing list
+ * read under both names could be mailed twice.
+ */
+export const SEND_FIELDS = {
+	mailingLists: { name: 'mailing_list_ids', earlier: 'mailing_lists' },
+	imageTemplate: { name: 'image_template_id', earlier: 'image_template' },
+	messageTemplate: { name: 'message_template_id', earlier: 'message_template' },
+	handwritingStyle: { name: 'handwriting_style_id', earlier: 'handwriting_style' },
+	subAccount: { name: 'sub_account' },
+	/** Email addresses for alerts about the order, comma-separated in one text. */
+	notificationEmails: { name: 'notification_emails', earlier: 'email_additional' },
+} as const;

@@ -257,11 +257,18 @@ export class N8nClient {
 
 	/** Creates the owner on a new instance, or signs in as it. */
 	async signIn(owner: Owner): Promise<'created' | 'signed in'> {
-		try {
-			await this.request('POST', '/rest/owner/setup', owner);
-			if (this.cookie) return 'created';
-		} catch (error) {
-			if (!(error instanceof RestError) || error.status >= 500) throw error;
+		// Asked first, so that an instance with an owner logs no refused owner setup.
+		const settings = await this.request<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>(
+			'GET',
+			'/rest/settings',
+		).catch(() => undefined);
+		if (settings?.userManagement?.showSetupOnFirstLoad !== false) {
+			try {
+				await this.request('POST', '/rest/owner/setup', owner);
+				if (this.cookie) return 'created';
+			} catch (error) {
+				if (!(error instanceof RestError) || error.status >= 500) throw error;
+			}
 		}
 		await this.request('POST', '/rest/login', {
 			emailOrLdapLoginId: owner.email,
@@ -349,6 +356,13 @@ export class N8nClient {
 
 	async listWorkflows(): Promise<Array<{ id: string; name: string }>> {
 		return await this.request('GET', '/rest/workflows');
+	}
+
+	/** Deletes a workflow (archived first where n8n deletes only archived ones). */
+	async deleteWorkflow(id: string): Promise<void> {
+		await this.deactivateWorkflow(id).catch(() => undefined);
+		await this.request('POST', `/rest/workflows/${id}/archive`, {}).catch(() => undefined);
+		await this.request('DELETE', `/rest/workflows/${id}`);
 	}
 
 	/** Activates a workflow: `POST …/activate` on 2.x, `PATCH {active: true}` on 1.x. */

@@ -43,7 +43,9 @@ export async function runOperations(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
+	// "Custom API Call", which n8n adds to the lists, has no Operation field of its own.
+	const operation = this.getNodeParameter('operation', 0, '') as string;
+	if (resource === CUSTOM_API_CALL || operation === CUSTOM_API_CALL) throw customApiCallError(this);
 	const module = resources[resource]?.[operation];
 	if (!module) {
 		throw new NodeOperationError(
@@ -99,6 +101,26 @@ export async function runOperations(
 		throw error;
 	}
 	return [output];
+}
+
+/** The value n8n gives the "Custom API Call" option it adds to every Resource and Operation list. */
+const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
+
+/**
+ * n8n adds "Custom API Call" to the Resource and Operation lists of every node whose
+ * credentials n8n's HTTP Request node can use, and leaves the call to that node, as
+ * n8n's own nodes do: the error says how to set it up with the same credential.
+ */
+function customApiCallError(ctx: IExecuteFunctions): NodeOperationError {
+	const [credential] = Object.values(ctx.getNode().credentials ?? {});
+	const which = credential?.name ? `the credential "${credential.name}"` : "this node's credential";
+	return new NodeOperationError(
+		ctx.getNode(),
+		'"Custom API Call" is made with n8n\'s HTTP Request node, not with this node',
+		{
+			description: `Add an HTTP Request node, set its Authentication to "Predefined Credential Type", choose this node's credential type and ${which}, and enter the method and the full URL of the API route. n8n then signs the request as this node does. Here, choose one of the listed operations instead.`,
+		},
+	);
 }
 
 type ItemOutcome = { result: OperationResult } | { error: unknown };

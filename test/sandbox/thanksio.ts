@@ -30,7 +30,10 @@ import { controlBody } from './webhooks';
  *
  * Sends: a field given under both its names (`mailing_list_ids` and
  * `mailing_lists`, …, see TWO_NAMES) is refused with 422 naming the field; either
- * name alone is read.
+ * name alone is read. Recipient requests likewise (`mailing_list_id` and
+ * `mailing_list`, see RECIPIENT_TWO_NAMES). `POST /recipients-utils/create-multiple`
+ * takes a JSON array of any length (no limit is documented) and answers, in order,
+ * each recipient as stored or, where refused, with an `error`.
  *
  * Counters (via `sandbox.count`): "token requests", "refresh requests",
  * "mailers sent" (orders placed), "mail pieces", "previews", "records created".
@@ -149,6 +152,19 @@ export const TWO_NAMES: [current: string, earlier: string][] = [
 /** The earlier names of send fields: the vendor's own n8n node never sends them. */
 export const EARLIER_SEND_NAMES = TWO_NAMES.map(([, earlier]) => earlier);
 
+/**
+ * Recipient fields with two names: a recipient's list is `mailing_list_id` in the
+ * API reference's schema and in the vendor's own n8n node, `mailing_list` in the
+ * create-multiple example. Either alone is read; both in one recipient are refused,
+ * as for sends (a list read under both names could be doubled).
+ */
+export const RECIPIENT_TWO_NAMES: [name: string, other: string][] = [
+	['mailing_list_id', 'mailing_list'],
+];
+
+/** The other names of recipient fields: the vendor's own n8n node never sends them. */
+export const OTHER_RECIPIENT_NAMES = RECIPIENT_TWO_NAMES.map(([, other]) => other);
+
 const RECORD_TYPES = new Set([
 	'all',
 	'likelytomove',
@@ -218,6 +234,39 @@ function pick(source: Row, fields: string[]): Row {
 
 function isId(value: unknown): boolean {
 	return Number.isSafeInteger(Number(value)) && Number(value) > 0 && !Array.isArray(value);
+}
+
+/**
+ * Reads each field of `received` under its one name (`pairs`: the name, and the
+ * `word` other name): fields given under both names go into `errors`, keyed
+ * `prefix` + name; a field under the other name alone is moved to its name.
+ */
+function oneNamePerField(
+	received: Row,
+	pairs: [name: string, other: string][],
+	word: 'earlier' | 'other',
+	errors: Record<string, string[]>,
+	prefix = '',
+): Row {
+	const body: Row = { ...received };
+	for (const [name, other] of pairs) {
+		if (received[name] !== undefined && received[other] !== undefined) {
+			errors[`${prefix}${name}`] = [
+				`The ${name} field and its ${word} name ${other} were both given; send only one of them.`,
+			];
+		} else if (received[other] !== undefined) {
+			body[name] = received[other];
+		}
+		delete body[other];
+	}
+	return body;
+}
+
+/** A recipient request's body with each field under its one name, or the 422 for one given twice. */
+function recipientBody(received: Row): { refused?: SandboxResponse; body: Row } {
+	const errors: Record<string, string[]> = {};
+	const body = oneNamePerField(received, RECIPIENT_TWO_NAMES, 'other', errors);
+	return Object.keys(errors).length ? { refused: invalid(errors), body } : { body };
 }
 
 export class ThanksIoProvider implements Provider {
@@ -422,7 +471,7 @@ export class ThanksIoProvider implements Provider {
 		if (match && method === 'GET') return this.listRecipients(req, path, Number(match[1]));
 		if (method === 'POST' && path === '/recipients') return this.addRecipient(req, sandbox);
 		if (method === 'POST' && path === '/recipients-utils/create-multiple') {
-			return this.addRecipients_(req, sandbox);
+			return this.createManyRecipients(req, sandbox);
 		}
 		if (method === 'POST' && path === '/recipients-utils/delete-by-address') {
 			return this.deleteByAddress(req);
@@ -782,7 +831,8 @@ export class ThanksIoProvider implements Provider {
 	}
 
 	private addRecipient(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
-		const body = req.body ?? {};
+		const { refused, body } = recipientBody(req.body ?? {});
+		if (refused) return refused;
 		const listId = Number(body.mailing_list_id);
 		if (!this.mailingLists.has(listId)) {
 			return json(400, { message: 'Mailing List Does Not Exist' });
@@ -794,7 +844,7 @@ export class ThanksIoProvider implements Provider {
 		return json(200, { ...recipient, mailing_list: this.mailingLists.get(listId) });
 	}
 
-	private addRecipients_(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+	private createManyRecipients(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
 		let records: unknown;
 		try {
 			records = JSON.parse(req.rawBody.toString('utf8'));
@@ -804,9 +854,15 @@ export class ThanksIoProvider implements Provider {
 		if (!Array.isArray(records)) {
 			return json(400, { message: 'The body must be a JSON array of recipients' });
 		}
+		const errors: Record<string, string[]> = {};
+		const bodies = (records as Row[]).map((record, index) =>
+			oneNamePerField(record ?? {}, RECIPIENT_TWO_NAMES, 'other', errors, `${index}.`),
+		);
+		if (Object.keys(errors).length) return invalid(errors);
+		// As the reference's example answers: each recipient as stored, or with an `error`, in order.
 		const answers: Row[] = [];
-		for (const record of records as Row[]) {
-			const listId = Number(record.mailing_list_id ?? record.mailing_list);
+		for (const record of bodies) {
+			const listId = Number(record.mailing_list_id);
 			const fields = pick(record, RECIPIENT_FIELDS);
 			if (!this.mailingLists.has(listId)) {
 				answers.push({ ...fields, error: 'Mailing List Does Not Exist' });
@@ -819,13 +875,14 @@ export class ThanksIoProvider implements Provider {
 			}
 			const recipient = this.createRecipient(listId, record);
 			sandbox.bump(this.name, 'records created');
-			answers.push({ ...pick(recipient, RECIPIENT_FIELDS), id: recipient.id });
+			answers.push(pick(recipient, RECIPIENT_FIELDS));
 		}
 		return json(200, answers);
 	}
 
 	private deleteByAddress(req: SandboxRequest): SandboxResponse {
-		const body = req.body ?? {};
+		const { refused, body } = recipientBody(req.body ?? {});
+		if (refused) return refused;
 		const listId = Number(body.mailing_list_id);
 		if (!this.mailingLists.has(listId)) {
 			return json(400, { message: 'Mailing List Does Not Exist' });
@@ -892,28 +949,12 @@ export class ThanksIoProvider implements Provider {
 		return order;
 	}
 
-	/** A 422 for fields given under both names, or the body with each field under its current name. */
-	private oneNamePerField(received: Row): { refused?: SandboxResponse; body: Row } {
-		const errors: Record<string, string[]> = {};
-		const body: Row = { ...received };
-		for (const [current, earlier] of TWO_NAMES) {
-			if (received[current] !== undefined && received[earlier] !== undefined) {
-				errors[current] = [
-					`The ${current} field and its earlier name ${earlier} were both given; send only one of them.`,
-				];
-			} else if (received[earlier] !== undefined) {
-				body[current] = received[earlier];
-			}
-			delete body[earlier];
-		}
-		return Object.keys(errors).length ? { refused: invalid(errors), body } : { body };
-	}
 
 	private send(type: string, req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
 		this.sendRequests.push({ route: type, body: req.body ?? {} });
-		const { refused, body } = this.oneNamePerField(req.body ?? {});
-		if (refused) return refused;
 		const errors: Record<string, string[]> = {};
+		const body = oneNamePerField(req.body ?? {}, TWO_NAMES, 'earlier', errors);
+		if (Object.keys(errors).length) return invalid(errors);
 		const audiences = ['mailing_list_ids', 'recipients', 'radius_search'].filter(
 			(k) => body[k] !== undefined,
 		);

@@ -67,6 +67,7 @@ describe('Retry On Fail', () => {
 				['mailer', 'sendMagnacard'],
 				['mailingList', 'create'],
 				['recipient', 'create'],
+				['recipient', 'createMany'],
 			]),
 		);
 		const notices = t.node.description.properties.filter(

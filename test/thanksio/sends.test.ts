@@ -1,22 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { EARLIER_SEND_NAMES, THANKSIO_PERSONAL_TOKEN } from '../sandbox/thanksio';
+import { EARLIER_SEND_NAMES } from '../sandbox/thanksio';
 import { person, postcard, thanksIoFixture } from './context';
 
 const t = thanksIoFixture();
-
-async function post(route: string, body: IDataObject) {
-	const response = await fetch(`${t.sandbox.url}/thanksio/api/v2${route}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			authorization: `Bearer ${THANKSIO_PERSONAL_TOKEN}`,
-		},
-		body: JSON.stringify(body),
-	});
-	return { status: response.status, body: (await response.json()) as IDataObject };
-}
 
 function templateId(rows: IDataObject[], type: string): number {
 	return Number(rows.find((row) => row.type === type)!.id);
@@ -27,7 +15,7 @@ describe('the sandbox plays thanks.io send routes and field names', () => {
 
 	test('a field given under both its names is refused with 422 naming the field', async () => {
 		const [list] = t.provider.addMailingLists(1);
-		const answer = await post('/send/postcard', {
+		const answer = await t.post('/send/postcard', {
 			...card,
 			mailing_list_ids: [list.id],
 			mailing_lists: [list.id],
@@ -43,7 +31,7 @@ describe('the sandbox plays thanks.io send routes and field names', () => {
 	test('either name alone is accepted', async () => {
 		const [list] = t.provider.addMailingLists(1);
 		t.provider.addRecipients(Number(list.id), 3);
-		const earlier = await post('/send/postcard', {
+		const earlier = await t.post('/send/postcard', {
 			...card,
 			mailing_lists: [list.id],
 			handwriting_style: 4,
@@ -51,7 +39,7 @@ describe('the sandbox plays thanks.io send routes and field names', () => {
 		});
 		expect(earlier.status).toBe(200);
 		expect(earlier.body).toMatchObject({ total_recipients: 3, style: 4 });
-		const current = await post('/send/postcard', {
+		const current = await t.post('/send/postcard', {
 			...card,
 			mailing_list_ids: [list.id],
 			handwriting_style_id: 4,
@@ -63,8 +51,8 @@ describe('the sandbox plays thanks.io send routes and field names', () => {
 
 	test('windowed letters are served at /send/letter; /send/windowedletter is not a route', async () => {
 		const letter = { message: 'Dear %FIRST_NAME%', recipients: [person(1)] };
-		expect((await post('/send/letter', letter)).status).toBe(200);
-		expect((await post('/send/windowedletter', letter)).status).toBe(404);
+		expect((await t.post('/send/letter', letter)).status).toBe(200);
+		expect((await t.post('/send/windowedletter', letter)).status).toBe(404);
 	});
 });
 

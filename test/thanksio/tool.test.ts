@@ -14,10 +14,13 @@ function toolVariant(): INodeType {
 	return node;
 }
 
-function defaultsOf(nodeType: INodeType): Record<string, unknown> {
+function defaultsOf(
+	nodeType: INodeType,
+	chosen: Record<string, string> = { resource: 'mailer', operation: 'sendPostcard' },
+): Record<string, unknown> {
 	return NodeHelpers.getNodeParameters(
 		nodeType.description.properties,
-		{ resource: 'mailer', operation: 'sendPostcard' },
+		chosen,
 		true,
 		false,
 		null,
@@ -37,6 +40,13 @@ describe('thanks.io recipient fields in a workflow and as an AI tool', () => {
 		expect(tool.recipientAddress2).toMatch(
 			/^=\{\{ \$fromAI\('address2', '.*', 'string', ''\) \}\}$/,
 		);
+		for (const operation of ['create', 'createMany']) {
+			const chosen = { resource: 'recipient', operation };
+			expect(defaultsOf(new ThanksIo(), chosen).recipientCity).toBe('={{ $json.city }}');
+			expect(defaultsOf(toolVariant(), chosen).recipientCity).toBe(
+				"={{ $fromAI('city', 'The city', 'string') }}",
+			);
+		}
 	});
 
 	test('the tool sends to the recipient the model gave, without any input item fields', async () => {

@@ -2,8 +2,9 @@ import type { MailerType } from '../../transport';
 
 /**
  * What a send request looks like on the wire: the route of each kind of mailer
- * (MAILER_KINDS) and the one name of each field that has had two (SEND_FIELDS).
- * Every send is built from these tables.
+ * (MAILER_KINDS) and the one name of each field that has had two (SEND_FIELDS);
+ * and the one name of each recipient field that has two (RECIPIENT_FIELDS).
+ * Every send and every recipient request is built from these tables.
  */
 
 /** Parts of a send request that only some kinds of mailer have. */
@@ -93,4 +94,14 @@ export const SEND_FIELDS = {
 	subAccount: { name: 'sub_account' },
 	/** Email addresses for alerts about the order, comma-separated in one text. */
 	notificationEmails: { name: 'notification_emails', earlier: 'email_additional' },
+} as const;
+
+/**
+ * The one name each recipient field goes under, in `POST /recipients`,
+ * `POST /recipients-utils/create-multiple` and `delete-by-address`: the name the vendor's
+ * own n8n node sends, and the API reference's schema requires. The create-multiple example
+ * names the list `mailing_list` (`other`); a request never carries both, as for sends.
+ */
+export const RECIPIENT_FIELDS = {
+	mailingList: { name: 'mailing_list_id', other: 'mailing_list' },
 } as const;

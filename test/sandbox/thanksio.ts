@@ -95,6 +95,14 @@ const GIFT_CARD_GROUPS = {
 
 const ALL_BRANDS = Object.values(GIFT_CARD_GROUPS).flatMap((g) => g.brands);
 
+/** `GET /giftcard-brands-list`: the same brands in one flat list, each with its group's title. */
+const GIFT_CARD_LIST = {
+	brands: Object.values(GIFT_CARD_GROUPS).flatMap((g) =>
+		g.brands.map((brand) => ({ ...brand, group: g.title })),
+	),
+};
+
+/** Template types; 6x9 and 6x11 postcards have their own (the vendor node's README). */
 const TEMPLATE_TYPES = [
 	'postcard',
 	'letter',
@@ -102,6 +110,8 @@ const TEMPLATE_TYPES = [
 	'giftcard',
 	'windowlessletter',
 	'magnacard',
+	'postcard6x9',
+	'postcard6x11',
 ];
 
 const SUB_ACCOUNTS = [
@@ -439,6 +449,7 @@ export class ThanksIoProvider implements Provider {
 			return json(200, { data: HANDWRITING_STYLES });
 		}
 		if (method === 'GET' && path === '/giftcard-brands') return json(200, GIFT_CARD_GROUPS);
+		if (method === 'GET' && path === '/giftcard-brands-list') return json(200, GIFT_CARD_LIST);
 
 		if (!this.authenticated(req.headers.authorization)) return unauthorized();
 

@@ -328,7 +328,7 @@ describe('thanks.io mailer validation, before anything is sent', () => {
 		expect(unknown.message).toBe(
 			'Invalid "Gift Card Brand" in item 0: "nosuchbrand" is not a gift card brand thanks.io offers',
 		);
-		expect(t.sandbox.count('thanksio', 'GET /api/v2/giftcard-brands')).toBe(2);
+		expect(t.sandbox.count('thanksio', 'GET /api/v2/giftcard-brands-list')).toBe(2);
 	});
 
 	test('with Continue On Fail the other items are still sent', async () => {

@@ -166,6 +166,13 @@ function audienceFields(): INodeProperties[] {
 	];
 }
 
+/** A template dropdown: a postcard's is reloaded when its size changes (each size has its own templates). */
+function templatePicker(method: string, type: MailerType): INodeProperties['typeOptions'] {
+	return has(type, 'size')
+		? { loadOptionsMethod: method, loadOptionsDependsOn: ['size'] }
+		: { loadOptionsMethod: method };
+}
+
 function contentFields(type: MailerType): INodeProperties[] {
 	const letter = MAILER_KINDS[type].front === 'background';
 	const fields: INodeProperties[] = [];
@@ -226,7 +233,7 @@ function contentFields(type: MailerType): INodeProperties[] {
 			displayName: 'Message Template Name or ID',
 			name: 'messageTemplate',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getMessageTemplates' },
+			typeOptions: templatePicker('getMessageTemplates', type),
 			default: '',
 			description:
 				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
@@ -246,7 +253,7 @@ function contentFields(type: MailerType): INodeProperties[] {
 			displayName: 'Image Template Name or ID',
 			name: 'imageTemplate',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getImageTemplates' },
+			typeOptions: templatePicker('getImageTemplates', type),
 			default: '',
 			description:
 				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',

@@ -81,6 +81,23 @@ export function has(type: MailerType, feature: MailerFeature): boolean {
 }
 
 /**
+ * The template types that fit a postcard of each size, as the vendor's own n8n node
+ * documents them: a 6x9 or 6x11 postcard is its own mailer type, and a 6x9 send also
+ * takes a 4x6 (`postcard`) template.
+ */
+const POSTCARD_TEMPLATE_TYPES: Record<string, string[]> = {
+	'4x6': ['postcard'],
+	'6x9': ['postcard6x9', 'postcard'],
+	'6x11': ['postcard6x11'],
+};
+
+/** The template types that fit a mailer (a postcard: of its size; 4x6 when none is given). */
+export function templateTypesOf(type: MailerType, size?: string): string[] {
+	if (!has(type, 'size')) return [type];
+	return POSTCARD_TEMPLATE_TYPES[size || '4x6'] ?? [type];
+}
+
+/**
  * The one name each send field goes under: the name the vendor's own n8n node sends.
  * The docs' openapi.json still gives an earlier name for some (`earlier`). A request
  * never carries both: nothing says how thanks.io would merge them, and a mailing list

@@ -1,6 +1,6 @@
 import type { ThanksIoProvider } from '../../test/sandbox';
 import { THANKSIO_CLIENT, THANKSIO_PERSONAL_TOKEN } from '../../test/sandbox';
-import { EARLIER_SEND_NAMES } from '../../test/sandbox/thanksio';
+import { EARLIER_SEND_NAMES, OTHER_RECIPIENT_NAMES } from '../../test/sandbox/thanksio';
 import { outcomeOf } from '../lib/triggers';
 import type { ProviderSpec, SandboxContext, TriggerHook, WorkflowSpec } from '../spec';
 import { expect } from '../spec';
@@ -94,6 +94,42 @@ const sendWorkflows: WorkflowSpec[] = [
 	},
 ];
 
+/** Add Many: the input item's recipient added through one create-multiple request. */
+const addManyWorkflow: WorkflowSpec = {
+	name: 'Add recipients to a mailing list in one request',
+	kind: 'write',
+	parameters: (ctx) => {
+		const [list] = thanksIo(ctx).addMailingLists(1, 'Bulk list');
+		return {
+			resource: 'recipient',
+			operation: 'createMany',
+			mailingListId: { __rl: true, mode: 'id', value: String(list.id) },
+			recipientName: 'Kim Example',
+			recipientAddress: '123 Main Street',
+			recipientCity: 'Any Town',
+			recipientProvince: 'NY',
+			recipientPostalCode: '12345',
+		};
+	},
+	check(items, ctx) {
+		expect(
+			items.length === 1 && items[0]?.name === 'Kim Example' && items[0]?.error === undefined,
+			`unexpected answer ${JSON.stringify(items)}`,
+		);
+		const requests = ctx.sandbox.log.filter(
+			(r) => r.method === 'POST' && r.path === '/api/v2/recipients-utils/create-multiple',
+		);
+		const body = JSON.parse(requests[requests.length - 1]?.body ?? '[]') as Array<
+			Record<string, unknown>
+		>;
+		const doubled = OTHER_RECIPIENT_NAMES.filter((name) => body[0]?.[name] !== undefined);
+		expect(
+			body.length === 1 && body[0].mailing_list_id !== undefined && doubled.length === 0,
+			`unexpected create-multiple request ${JSON.stringify(body)}`,
+		);
+	},
+};
+
 /**
  * thanks.io: authorization code with rotating refresh tokens, and an expired token
  * answered with 403 (not 401); or a personal access token.
@@ -174,6 +210,7 @@ export const thanksIoSpec: ProviderSpec = {
 					},
 				},
 				...sendWorkflows,
+				addManyWorkflow,
 			],
 			loadOptions: {
 				getGiftCardAmounts: { parameters: { giftCardBrand: 'amazonus' } },

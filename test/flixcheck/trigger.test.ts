@@ -282,6 +282,24 @@ describe('Flixcheck Trigger', () => {
 		});
 	});
 
+	it('accepts the secret a credential holds with spaces around it, as its test does', async () => {
+		const spaced = await store.add('flixcheckWebhookApi', {
+			headerName: ` ${FLIXCHECK_WEBHOOK_SECRET.headerName} `,
+			secret: `  ${FLIXCHECK_WEBHOOK_SECRET.secret} \n`,
+		} as never);
+		const test = await testCredentialWithNode(
+			store,
+			new FlixcheckTrigger(),
+			'flixcheckWebhookApi',
+			spaced,
+		);
+		expect(test.status).toBe('OK');
+		const h = await trigger({}, { credential: spaced });
+		const [delivery] = await portal().fire('checkOpened');
+		expect(delivery.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+	});
+
 	it('keeps the secret out of outputs and answers', async () => {
 		const h = await trigger();
 		await portal().fire('checkOpened');

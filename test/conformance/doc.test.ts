@@ -1,0 +1,15 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { conformanceMarkdown, withoutPadding } from './markdown';
+
+const DOC = join(__dirname, '..', '..', 'docs', 'conformance.md');
+
+describe('docs/conformance.md', () => {
+	it('is the conformance table as generated (npm run docs:conformance)', () => {
+		const generated = conformanceMarkdown();
+		if (process.env.WRITE_CONFORMANCE_DOC === '1') writeFileSync(DOC, generated);
+		const written = readFileSync(DOC, 'utf8');
+		expect(withoutPadding(written)).toBe(withoutPadding(generated));
+	});
+});

@@ -24,24 +24,48 @@ function latestCheckId(ctx: SandboxContext): string {
 	return checks.length ? checks[checks.length - 1].id : 'no-check-sent-yet';
 }
 
-/** The administrator adds the trigger's URL and the secret header in Flixcheck's portal. */
-function configurePortal(ctx: SandboxContext, hook: TriggerHook, events: string[]) {
+/**
+ * The administrator adds the trigger's URL and the secret header in Flixcheck's portal,
+ * and optionally a "Custom Content (Request Body)" that replaces the standard body.
+ */
+function configurePortal(
+	ctx: SandboxContext,
+	hook: TriggerHook,
+	events: string[],
+	customBody?: string,
+) {
 	const portal = flixcheck(ctx).hooks.portal;
 	if (portal.some((w) => w.url === hook.webhookUrl)) return;
 	flixcheck(ctx).hooks.configure({
 		url: hook.webhookUrl,
 		events,
 		headers: { [FLIXCHECK_WEBHOOK_SECRET.headerName]: FLIXCHECK_WEBHOOK_SECRET.secret },
+		customBody,
 	});
+}
+
+/** What the trigger remembers of a delivery: Flixcheck sends no event ID, so a hash of the event. */
+function hashOf(event: unknown): string {
+	return `sha256:${createHash('sha256').update(JSON.stringify(event), 'utf8').digest('hex').slice(0, 40)}`;
 }
 
 function delivered(deliveries: ReturnType<FlixcheckProvider['hooks']['fire']>) {
 	return outcomeOf(
 		deliveries,
 		(call: { content: { checkId: string } }) => call.content.checkId,
-		// Flixcheck sends no event ID: the trigger remembers a hash of the call.
-		(call) =>
-			`sha256:${createHash('sha256').update(JSON.stringify(call), 'utf8').digest('hex').slice(0, 40)}`,
+		hashOf,
+	);
+}
+
+/** A webhook's "Custom Content (Request Body)": no `event` field, the check ID under `check`. */
+const CUSTOM_BODY = '{"type": "{{event}}", "check": "{{content.checkId}}", "at": "{{time}}"}';
+
+/** A delivery of the custom body, as the trigger passes it on: `{event: "customContent", body}`. */
+function deliveredCustom(deliveries: ReturnType<FlixcheckProvider['hooks']['fire']>) {
+	return outcomeOf(
+		deliveries,
+		(body: { check: string }) => body.check,
+		(body) => hashOf({ event: 'customContent', body }),
 	);
 }
 
@@ -201,6 +225,41 @@ export const flixcheckSpec: ProviderSpec = {
 			secrets: () => [FLIXCHECK_WEBHOOK_SECRET.secret],
 			fire: (ctx) => [
 				`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"checkOpened"}'`,
+				`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"checkAnswered"}'`,
+			],
+		},
+		{
+			name: 'a custom request body, without an event field',
+			type: 'flixcheckTrigger',
+			credential: { type: 'flixcheckWebhookApi' },
+			parameters: { events: ['customContent'], responseMode: 'onReceived' },
+			prepare: (ctx, hook) => configurePortal(ctx, hook, ['checkAnswered'], CUSTOM_BODY),
+			registered(ctx, hook) {
+				expect(
+					flixcheck(ctx).hooks.portal.filter((w) => w.url === hook.webhookUrl).length === 1,
+					'the portal does not list the trigger once',
+				);
+			},
+			deliver: {
+				genuine: async (ctx, hook) =>
+					await deliveredCustom(
+						flixcheck(ctx).hooks.fire('checkAnswered', { to: hook.webhookUrl }),
+					),
+				unauthenticated: async (ctx, hook) =>
+					await deliveredCustom(
+						flixcheck(ctx).hooks.fire('checkAnswered', {
+							to: hook.webhookUrl,
+							withoutHeaders: true,
+						}),
+					),
+				duplicate: async (ctx, hook) =>
+					await deliveredCustom(
+						flixcheck(ctx).hooks.fire('checkAnswered', { to: hook.webhookUrl, repeat: true }),
+					),
+			},
+			removed: () => undefined,
+			secrets: () => [FLIXCHECK_WEBHOOK_SECRET.secret],
+			fire: (ctx) => [
 				`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"checkAnswered"}'`,
 			],
 		},

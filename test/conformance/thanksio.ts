@@ -96,9 +96,15 @@ export const THANKSIO_TABLE: ProviderTable = {
 		},
 		docs: {
 			title:
-				'thanks.io API reference at docs.thanks.io (Send Postcard, Orders: List, Track, Cancel Order, Sub Accounts, Templates)',
+				'thanks.io API reference at docs.thanks.io: the send pages (Send Giftcard names `mailing_list_ids` and comma-separated notification emails), Orders (List, Track, Cancel Order)',
 			kind: "provider's docs",
-			where: 'https://docs.thanks.io/api-reference/endpoint/orders/cancel-order',
+			where: 'https://docs.thanks.io/api-reference/endpoint/send-mailer/send-giftcard',
+		},
+		usage: {
+			title:
+				'thanks.io docs: Send Mailer usage (the six send routes, magnacard included; it writes windowed letters as `/send/windowed-letter`)',
+			kind: "provider's docs",
+			where: 'https://docs.thanks.io/api-reference/send-mailer-usage',
 		},
 		pipedream: {
 			title:
@@ -113,7 +119,7 @@ export const THANKSIO_TABLE: ProviderTable = {
 			'sendPostcard',
 			'/send/postcard',
 			['size', 'qrCode', 'customBackground'],
-			['vendorNode', 'docs', 'openapi', 'pipedream'],
+			['vendorNode', 'docs', 'usage', 'openapi', 'pipedream'],
 		),
 		mailer(
 			'sendLetter',
@@ -123,7 +129,7 @@ export const THANKSIO_TABLE: ProviderTable = {
 			{
 				beforeRoute: '/send/windowedletter',
 				decision:
-					'Windowed letters go to `/send/letter`, as the vendor node, the docs page "Send Windowed Letter" and openapi.json send them; `/send/windowedletter` appears only in one third-party catalogue.',
+					'Windowed letters go to `/send/letter`, as the vendor node, the docs page "Send Windowed Letter" and openapi.json send them; the usage page writes `/send/windowed-letter`, and `/send/windowedletter` appears only in one third-party catalogue.',
 			},
 		),
 		mailer(
@@ -149,10 +155,10 @@ export const THANKSIO_TABLE: ProviderTable = {
 				},
 			],
 		}),
-		mailer('sendMagnacard', '/send/magnacard', ['customBackground'], ['vendorNode'], {
+		mailer('sendMagnacard', '/send/magnacard', ['customBackground'], ['vendorNode', 'usage'], {
 			isNew: true,
 			decision:
-				'Only the vendor node names this mailer; it gives it a custom background, no QR code.',
+				"The route is in the vendor node and the usage page; openapi.json (August 2025) has no magnacard. The fields are the vendor node's: a custom background, no size and no QR code.",
 		}),
 		{
 			resource: 'mailingList',

@@ -1,4 +1,4 @@
-import type { SandboxRoute } from '.';
+import type { SandboxRoute } from './types';
 
 /** What test/sandbox/flixcheck.ts serves (the v1 routes on both of its mounts). */
 export const FLIXCHECK_ROUTES: SandboxRoute[] = [

@@ -1,4 +1,4 @@
-import type { SandboxRoute } from '.';
+import type { SandboxRoute } from './types';
 
 /**
  * What test/sandbox/thanksio.ts serves below `/thanksio/api/v2`. Its send routes

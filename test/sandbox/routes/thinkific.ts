@@ -1,4 +1,4 @@
-import type { SandboxRoute } from '.';
+import type { SandboxRoute } from './types';
 
 /** What test/sandbox/thinkific.ts serves below `/thinkific/api/public/v1`. */
 export const THINKIFIC_ROUTES: SandboxRoute[] = [

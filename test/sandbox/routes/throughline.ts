@@ -1,4 +1,4 @@
-import type { SandboxRoute } from '.';
+import type { SandboxRoute } from './types';
 
 /** What test/sandbox/throughline.ts serves below `/throughline/v1`. */
 export const THROUGHLINE_ROUTES: SandboxRoute[] = [

@@ -4,7 +4,13 @@ import type { FlixcheckProvider } from '../../test/sandbox';
 import { FLIXCHECK_CLIENT, FLIXCHECK_USERS, FLIXCHECK_WEBHOOK_SECRET } from '../../test/sandbox';
 import { VALIDATION_EVENT } from '../../test/sandbox/flixcheckWebhooks';
 import { outcomeOf } from '../lib/triggers';
-import type { ProviderSpec, SandboxContext, TriggerHook, ValidationSpec } from '../spec';
+import type {
+	ProviderSpec,
+	SandboxContext,
+	TriggerHook,
+	TriggerSpec,
+	ValidationSpec,
+} from '../spec';
 import { expect } from '../spec';
 
 const SUBJECT = 'Photos of the damage';
@@ -98,6 +104,49 @@ function validation(
 			`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/validations -H 'content-type: application/json' -d '{"value":"AB-1234"}'`,
 			`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/validations -H 'content-type: application/json' -d '{"value":"x"}'`,
 		],
+	};
+}
+
+/**
+ * A trigger whose webhook the administrator sets up in the portal, for `event`: the
+ * standard body, or (with `customBody`) a body the portal replaced, which the node
+ * passes on as a `customContent` event. Webhooks live in the portal only: activation
+ * registers nothing, and deactivation removes nothing.
+ */
+function portalTrigger(
+	name: string,
+	events: string[],
+	event: string,
+	customBody?: string,
+): TriggerSpec {
+	const deliveries = customBody === undefined ? delivered : deliveredCustom;
+	const fire = (ctx: SandboxContext, hook: TriggerHook, options = {}) =>
+		deliveries(flixcheck(ctx).hooks.fire(event, { to: hook.webhookUrl, ...options }));
+	return {
+		name,
+		type: 'flixcheckTrigger',
+		credential: { type: 'flixcheckWebhookApi' },
+		parameters: { events, responseMode: 'onReceived' },
+		prepare: (ctx, hook) =>
+			configurePortal(ctx, hook, customBody === undefined ? events : [event], customBody),
+		registered(ctx, hook) {
+			expect(
+				flixcheck(ctx).hooks.portal.filter((w) => w.url === hook.webhookUrl).length === 1,
+				'the portal does not list the trigger once',
+			);
+		},
+		deliver: {
+			genuine: async (ctx, hook) => await fire(ctx, hook),
+			unauthenticated: async (ctx, hook) => await fire(ctx, hook, { withoutHeaders: true }),
+			duplicate: async (ctx, hook) => await fire(ctx, hook, { repeat: true }),
+		},
+		removed: () => undefined,
+		secrets: () => [FLIXCHECK_WEBHOOK_SECRET.secret],
+		fire: (ctx) =>
+			(customBody === undefined ? events : [event]).map(
+				(name) =>
+					`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"${name}"}'`,
+			),
 	};
 }
 
@@ -195,74 +244,17 @@ export const flixcheckSpec: ProviderSpec = {
 		},
 	],
 	triggers: [
-		{
-			name: 'notifications, a secret header',
-			type: 'flixcheckTrigger',
-			credential: { type: 'flixcheckWebhookApi' },
-			parameters: { events: ['checkOpened', 'checkAnswered'], responseMode: 'onReceived' },
-			prepare: (ctx, hook) => configurePortal(ctx, hook, ['checkOpened', 'checkAnswered']),
-			registered(ctx, hook) {
-				// Webhooks are set up in the portal only: activation registers nothing.
-				expect(
-					flixcheck(ctx).hooks.portal.filter((w) => w.url === hook.webhookUrl).length === 1,
-					'the portal does not list the trigger once',
-				);
-			},
-			deliver: {
-				genuine: async (ctx, hook) =>
-					await delivered(flixcheck(ctx).hooks.fire('checkOpened', { to: hook.webhookUrl })),
-				unauthenticated: async (ctx, hook) =>
-					await delivered(
-						flixcheck(ctx).hooks.fire('checkOpened', { to: hook.webhookUrl, withoutHeaders: true }),
-					),
-				duplicate: async (ctx, hook) =>
-					await delivered(
-						flixcheck(ctx).hooks.fire('checkOpened', { to: hook.webhookUrl, repeat: true }),
-					),
-			},
-			// Nothing to remove in n8n: the administrator removes the webhook in the portal.
-			removed: () => undefined,
-			secrets: () => [FLIXCHECK_WEBHOOK_SECRET.secret],
-			fire: (ctx) => [
-				`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"checkOpened"}'`,
-				`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"checkAnswered"}'`,
-			],
-		},
-		{
-			name: 'a custom request body, without an event field',
-			type: 'flixcheckTrigger',
-			credential: { type: 'flixcheckWebhookApi' },
-			parameters: { events: ['customContent'], responseMode: 'onReceived' },
-			prepare: (ctx, hook) => configurePortal(ctx, hook, ['checkAnswered'], CUSTOM_BODY),
-			registered(ctx, hook) {
-				expect(
-					flixcheck(ctx).hooks.portal.filter((w) => w.url === hook.webhookUrl).length === 1,
-					'the portal does not list the trigger once',
-				);
-			},
-			deliver: {
-				genuine: async (ctx, hook) =>
-					await deliveredCustom(
-						flixcheck(ctx).hooks.fire('checkAnswered', { to: hook.webhookUrl }),
-					),
-				unauthenticated: async (ctx, hook) =>
-					await deliveredCustom(
-						flixcheck(ctx).hooks.fire('checkAnswered', {
-							to: hook.webhookUrl,
-							withoutHeaders: true,
-						}),
-					),
-				duplicate: async (ctx, hook) =>
-					await deliveredCustom(
-						flixcheck(ctx).hooks.fire('checkAnswered', { to: hook.webhookUrl, repeat: true }),
-					),
-			},
-			removed: () => undefined,
-			secrets: () => [FLIXCHECK_WEBHOOK_SECRET.secret],
-			fire: (ctx) => [
-				`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"checkAnswered"}'`,
-			],
-		},
+		portalTrigger(
+			'notifications, a secret header',
+			['checkOpened', 'checkAnswered'],
+			'checkOpened',
+		),
+		portalTrigger(
+			'a custom request body, without an event field',
+			['customContent'],
+			'checkAnswered',
+			CUSTOM_BODY,
+		),
 	],
 	validations: [
 		validation('validation answered when the last node finishes', 'lastNode', [

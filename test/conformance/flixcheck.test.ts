@@ -8,13 +8,14 @@ import { FLIXCHECK_TABLE } from './flixcheck';
 
 const t = flixcheckFixture();
 
+/** A personal, informal recipient by SMS: every recipient field the node sends. */
 const RECIPIENT = {
 	sendBy: 'sms',
-	mobile: '+49 170 1234567',
+	mobile: '+49 151 7654321',
 	addressing: 'personal',
-	gender: 'female',
-	firstname: 'Erika',
-	lastname: 'Mustermann',
+	gender: 'male',
+	firstname: 'Max',
+	lastname: 'Muster',
 	informally: true,
 };
 

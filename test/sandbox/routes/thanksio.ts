@@ -6,31 +6,12 @@ import type { SandboxRoute } from './types';
  */
 const SENDS_CHANGE = 'thanks.io single-name sends';
 
-const RECIPIENT = [
-	'name',
-	'company',
-	'address',
-	'address2',
-	'city',
-	'province',
-	'postal_code',
-	'country',
-	'email',
-	'phone',
-	'dob',
-	'custom1',
-	'custom2',
-	'custom3',
-	'custom4',
-];
-const RADIUS = [
-	'address',
-	'record_count',
-	'record_types',
-	'append_data',
-	'include_condos',
-	'use_property_owner',
-];
+const RECIPIENT =
+	'name company address address2 city province postal_code country email phone dob custom1 custom2 custom3 custom4'.split(
+		' ',
+	);
+const RADIUS =
+	'address record_count record_types append_data include_condos use_property_owner'.split(' ');
 const SEND = [
 	'mailing_list_ids',
 	...RECIPIENT.map((f) => `recipients[].${f}`),

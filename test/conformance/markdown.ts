@@ -104,8 +104,9 @@ function pendingSection(): string {
 		'',
 		'Rows marked with a change describe the node once that change is merged. Until then the',
 		'tests also accept what the node sends before it (noted in the row), and an operation',
-		'the change adds may still be missing. Merging the change is finished by setting it to',
-		'`false` in `PENDING_CHANGES` (test/conformance/table.ts).',
+		'the change adds may still be missing. Once the change is merged, set it to `false` in',
+		'`PENDING_CHANGES` (test/conformance/table.ts) and run `npm run docs:conformance`: the',
+		'tests then hold the node and the sandbox to the rows alone.',
 		'',
 		...pending.map(([change]) => `- ${change}`),
 	].join('\n');

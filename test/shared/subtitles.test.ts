@@ -117,3 +117,15 @@ describe('trigger subtitles name the chosen events in words', () => {
 		expect(subtitleOf(nodeType, parameters)).toBe(expected);
 	});
 });
+
+describe('a thanks.io send with Preview Only on', () => {
+	test.each([
+		['sendPostcard', 'Preview a postcard', 'Send a postcard'],
+		['sendLetter', 'Preview a windowed letter', 'Send a windowed letter'],
+		['sendMagnacard', 'Preview a magnacard', 'Send a magnacard'],
+	])('%s reads "%s", and "%s" when it is off', (operation, preview, send) => {
+		const node = new ThanksIo();
+		expect(subtitleOf(node, { resource: 'mailer', operation, preview: true })).toBe(preview);
+		expect(subtitleOf(node, { resource: 'mailer', operation, preview: false })).toBe(send);
+	});
+});

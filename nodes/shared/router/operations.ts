@@ -23,6 +23,11 @@ export interface OperationModule {
 	option: INodePropertyOptions & { action: string };
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number, state: RunState): Promise<OperationResult>;
+	/**
+	 * The canvas subtitle while a boolean parameter is on, when that changes what the
+	 * operation does (a preview that sends nothing): `action` instead of the option's.
+	 */
+	subtitleWhen?: { parameter: string; action: string };
 	/** The operation sends mail, creates a record or takes payment: it must not run twice. */
 	sendsOnce?: boolean;
 	/**
@@ -87,10 +92,18 @@ export function resourceProperties(
  */
 export function operationSubtitle(resources: ResourceMap): string {
 	const labels: Record<string, string> = {};
+	const when: Record<string, [string, string]> = {};
 	for (const [resource, operations] of Object.entries(resources)) {
 		for (const operation of Object.values(operations)) {
-			labels[`${resource}:${operation.option.value}`] = operation.option.action;
+			const key = `${resource}:${operation.option.value}`;
+			labels[key] = operation.option.action;
+			if (operation.subtitleWhen) {
+				when[key] = [operation.subtitleWhen.parameter, operation.subtitleWhen.action];
+			}
 		}
 	}
-	return `={{ (${JSON.stringify(labels)})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;
+	const key = '$parameter["resource"] + ":" + $parameter["operation"]';
+	const label = `(${JSON.stringify(labels)})[${key}] || $parameter["operation"]`;
+	if (Object.keys(when).length === 0) return `={{ ${label} }}`;
+	return `={{ ((when) => when && $parameter[when[0]] === true ? when[1] : ${label})((${JSON.stringify(when)})[${key}]) }}`;
 }

@@ -26,33 +26,56 @@ const RECORD_TYPES = [
 	['Underwater', 'underwater'],
 ].map(([name, value]) => ({ name, value }));
 
+/** The audiences other than the recipient fields below. */
+const LIST_AUDIENCES = [
+	{
+		name: 'Mailing Lists',
+		value: 'mailingLists',
+		description: 'Everyone on one or more of your thanks.io mailing lists',
+	},
+	{
+		name: 'Radius Search',
+		value: 'radiusSearch',
+		description:
+			'The nearest addresses around a street address (thanks.io charges a lookup fee per record)',
+	},
+];
+
 function audienceFields(): INodeProperties[] {
 	const recipients = { audience: ['recipients'] };
+	const sendTo: INodeProperties = {
+		displayName: 'Send To',
+		name: 'audience',
+		type: 'options',
+		noDataExpression: true,
+		options: [],
+		default: 'recipients',
+	};
 	return [
 		{
-			displayName: 'Send To',
-			name: 'audience',
-			type: 'options',
-			noDataExpression: true,
+			...sendTo,
+			displayOptions: { show: { '@tool': [false] } },
 			options: [
 				{
 					name: 'Recipients From Input Items',
 					value: 'recipients',
 					description: "Each input item's name and address, mapped below",
 				},
-				{
-					name: 'Mailing Lists',
-					value: 'mailingLists',
-					description: 'Everyone on one or more of your thanks.io mailing lists',
-				},
-				{
-					name: 'Radius Search',
-					value: 'radiusSearch',
-					description:
-						'The nearest addresses around a street address (thanks.io charges a lookup fee per record)',
-				},
+				...LIST_AUDIENCES,
 			],
-			default: 'recipients',
+		},
+		{
+			// As an AI agent's tool the node has no input items: the agent gives the address.
+			...sendTo,
+			displayOptions: { show: { '@tool': [true] } },
+			options: [
+				{
+					name: 'The Recipient Below',
+					value: 'recipients',
+					description: 'The name and address in the fields below, filled in by the agent',
+				},
+				...LIST_AUDIENCES,
+			],
 		},
 		{
 			displayName: 'Orders',

@@ -1,0 +1,52 @@
+import type { SandboxRoute } from './types';
+
+/** What test/sandbox/thinkific.ts serves below `/thinkific/api/public/v1`. */
+export const THINKIFIC_ROUTES: SandboxRoute[] = [
+	{
+		method: 'GET',
+		route: '/users',
+		query:
+			'page limit query[email] query[role] query[external_source] query[custom_profile_field_label] query[custom_profile_field_value] query[group_id]',
+	},
+	{
+		method: 'POST',
+		route: '/users',
+		body: 'first_name last_name email password roles bio company headline affiliate_code affiliate_commission affiliate_commission_type affiliate_payout_email send_welcome_email skip_custom_fields_validation external_id provider custom_profile_fields[].custom_profile_field_definition_id custom_profile_fields[].value',
+	},
+	{ method: 'GET', route: '/users/{id}', query: 'provider' },
+	{
+		method: 'PUT',
+		route: '/users/{id}',
+		query: 'provider',
+		body: 'first_name last_name email password roles avatar_url bio company headline external_source affiliate_code affiliate_commission affiliate_commission_type affiliate_payout_email custom_profile_fields[].custom_profile_field_definition_id custom_profile_fields[].value',
+	},
+	{ method: 'DELETE', route: '/users/{id}', query: 'provider' },
+	{ method: 'GET', route: '/custom_profile_field_definitions', query: 'page limit' },
+	{ method: 'GET', route: '/courses', query: 'page limit' },
+	{ method: 'GET', route: '/courses/{id}' },
+	{ method: 'GET', route: '/products', query: 'page limit' },
+	{
+		method: 'GET',
+		route: '/enrollments',
+		query:
+			'page limit query[user_id] query[course_id] query[email] query[completed] query[expired] query[free_trial] query[full] query[created_after] query[created_before] query[updated_after] query[updated_before]',
+	},
+	{ method: 'POST', route: '/enrollments', body: 'course_id user_id activated_at expiry_date' },
+	{ method: 'GET', route: '/enrollments/{id}' },
+	{ method: 'PUT', route: '/enrollments/{id}', body: 'activated_at expiry_date' },
+	{
+		method: 'POST',
+		route: '/external_orders',
+		body: 'payment_provider user_id product_id order_type transaction.amount transaction.currency transaction.reference transaction.action',
+	},
+	{
+		method: 'POST',
+		route: '/external_orders/{id}/transactions/purchase',
+		body: 'amount currency reference action',
+	},
+	{
+		method: 'POST',
+		route: '/external_orders/{id}/transactions/refund',
+		body: 'amount currency reference action',
+	},
+];

@@ -14,6 +14,9 @@ import type {
 import { THANKSIO_PERSONAL_TOKEN } from '../test/sandbox/thanksio';
 import { THINKIFIC_API_KEY, THINKIFIC_SUBDOMAIN } from '../test/sandbox/thinkific';
 import { THROUGHLINE_CLIENT } from '../test/sandbox/throughline';
+import type { JobResult, Samples, WayName } from './lib/benchReport';
+import { jobResult, tables, WAY_NAMES } from './lib/benchReport';
+import { canReadProcessCpu, CLOCK_TICKS_PER_SECOND, ownCpuMs, treeCpu } from './lib/cpu';
 import { ensureN8n, N8N_2, REPO, say } from './lib/install';
 import { freePort, N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
 import { buildTarball, installTarball, manifest } from './lib/package';
@@ -40,14 +43,22 @@ import type { CredentialSpec, SandboxContext } from './spec';
  * - **fetch**: a plain `fetch` loop from this script, no n8n at all.
  *
  * Rounds are interleaved (every way of every job in a rotating order; the short
- * jobs several times a round, for steadier medians); the medians are printed as JSON. It measures, it does not judge: this
- * machine is shared and noisy. `--rounds N` (default 7), `--jobs a,b` (only these
- * jobs), `--smoke` (one round of small jobs, as CI runs it to see that the script
- * works).
+ * jobs several times a round, for steadier medians). Each run is timed on the
+ * wall clock, and its CPU time is read: the n8n process's and its child
+ * processes' (user + system, from /proc/<pid>/stat), and this script's own
+ * (`process.cpuUsage()`: the fetch loop, and the sandbox, which runs in this
+ * script, answering every way). Wall time swings with the other work on a
+ * shared machine; the CPU time n8n spends on a run hardly does.
+ *
+ * It prints JSON (medians of wall time, means of CPU time, both above the floor
+ * and per item, with the ratios node ÷ HTTP and node ÷ fetch), then the same as
+ * Markdown tables. It measures, it does not judge. `--rounds N` (default 7),
+ * `--jobs a,b` (only these jobs), `--smoke` (one round of small jobs, as CI runs
+ * it to see that the script works).
  */
 
 interface Way {
-	name: 'node' | 'http' | 'floor' | 'fetch';
+	name: WayName;
 	run(): Promise<number>;
 }
 
@@ -56,6 +67,8 @@ interface Job {
 	description: string;
 	/** Items each way must end with (checked on the warm-up run). */
 	items: number;
+	/** Items the job handles (users, lookups, recipients), for the figures per item. */
+	inputItems: number;
 	/** Runs of each way per round: short jobs run more often, for steadier medians. */
 	repeat: number;
 	ways: Way[];
@@ -69,13 +82,8 @@ function chooseCredential(type: string) {
 	return { authentication: type };
 }
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-const round1 = (value: number) => Math.round(value * 10) / 10;
+/** After a run, n8n may still finish the execution's bookkeeping: its CPU time is read this much later. */
+const SETTLE_MS = 100;
 
 async function post(url: string, body: unknown): Promise<{ count: number; ms: number }> {
 	const started = performance.now();
@@ -159,6 +167,7 @@ async function main() {
 	const sizes = smoke
 		? { users: 500, lookups: 20, recipients: 20 }
 		: { users: 10_000, lookups: 1_000, recipients: 500 };
+	if (!canReadProcessCpu) say('No /proc on this machine: the CPU times of n8n are left at 0.');
 
 	const install = await ensureN8n(N8N_2);
 	const tarball = await buildTarball(path.join(REPO, '.cache', 'bench'));
@@ -181,7 +190,8 @@ async function main() {
 		logFile: path.join(logDir, 'n8n.log'),
 		env: { N8N_LOG_LEVEL: 'warn', EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' },
 	});
-	const results: Record<string, unknown> = {};
+	const results: Record<string, JobResult> = {};
+	let n8nProcesses: Array<{ pid: number; command: string }> = [];
 	try {
 		await installTarball(tarball, userFolder);
 		await server.start();
@@ -416,6 +426,7 @@ async function main() {
 				name: 'thinkific-get-many-users',
 				description: `Get Many of ${sizes.users} Thinkific users (pages of 250)`,
 				items: sizes.users,
+				inputItems: sizes.users,
 				repeat: smoke ? 1 : 3,
 				apiRequests: () => sandbox.count('thinkific', 'GET /api/public/v1/users'),
 				tokenRequests: () => sandbox.count('thinkific', 'token requests'),
@@ -450,6 +461,7 @@ async function main() {
 				name: 'throughline-lookups',
 				description: `${sizes.lookups} ThroughLine helpline lookups, one per item`,
 				items: sizes.lookups,
+				inputItems: sizes.lookups,
 				repeat: 1,
 				apiRequests: () =>
 					throughline.helplines
@@ -481,6 +493,7 @@ async function main() {
 				name: 'thanksio-batch',
 				description: `One thanks.io postcard order for ${sizes.recipients} recipients`,
 				items: 1,
+				inputItems: sizes.recipients,
 				repeat: smoke ? 1 : 5,
 				apiRequests: () => sandbox.count('thanksio', 'POST /api/v2/send/postcard'),
 				tokenRequests: () => sandbox.count('thanksio', 'token requests'),
@@ -518,8 +531,6 @@ async function main() {
 			...Object.values(tiWays),
 		])
 			await registered(url, {});
-		const times = new Map<string, number[]>();
-		const counts = new Map<string, { api: number; tokens: number; runs: number }>();
 		for (const job of jobs) {
 			for (const way of job.ways) {
 				const got = await way.run();
@@ -530,7 +541,13 @@ async function main() {
 				}
 			}
 		}
+		const pid = server.pid!;
+		const n8nCpu = () => (canReadProcessCpu ? treeCpu(pid).ms : 0);
+		if (canReadProcessCpu) {
+			n8nProcesses = treeCpu(pid).processes.map(({ pid: id, command }) => ({ pid: id, command }));
+		}
 		say(`Warm-up done; ${rounds} interleaved round(s) …`);
+		const samples = new Map<string, Samples>();
 		for (let round = 0; round < rounds; round++) {
 			for (const job of jobs) {
 				const order = job.ways.map((_, i) => job.ways[(i + round) % job.ways.length]);
@@ -539,47 +556,37 @@ async function main() {
 						const key = `${job.name} ${way.name}`;
 						const api = job.apiRequests();
 						const tokens = job.tokenRequests();
+						const n8nBefore = n8nCpu();
+						const scriptBefore = ownCpuMs();
 						const started = performance.now();
 						await way.run();
 						const ms = performance.now() - started;
-						times.set(key, [...(times.get(key) ?? []), ms]);
-						const c = counts.get(key) ?? { api: 0, tokens: 0, runs: 0 };
-						counts.set(key, {
-							api: c.api + job.apiRequests() - api,
-							tokens: c.tokens + job.tokenRequests() - tokens,
-							runs: c.runs + 1,
-						});
+						const scriptMs = ownCpuMs() - scriptBefore;
+						await sleepMs(SETTLE_MS);
+						const n8nMs = n8nCpu() - n8nBefore;
+						const s = samples.get(key) ?? {
+							wallMs: [],
+							n8nCpuMs: [],
+							scriptCpuMs: [],
+							api: 0,
+							tokens: 0,
+						};
+						s.wallMs.push(ms);
+						s.n8nCpuMs.push(n8nMs);
+						s.scriptCpuMs.push(scriptMs);
+						s.api += job.apiRequests() - api;
+						s.tokens += job.tokenRequests() - tokens;
+						samples.set(key, s);
 					}
 			}
 			say(`  round ${round + 1} of ${rounds} done`);
 		}
 
 		for (const job of jobs) {
-			const m = (way: Way['name']) => median(times.get(`${job.name} ${way}`)!);
-			const per = (way: Way['name']) => {
-				const c = counts.get(`${job.name} ${way}`)!;
-				return { api: round1(c.api / c.runs), tokens: round1(c.tokens / c.runs) };
-			};
-			results[job.name] = {
-				description: job.description,
-				medianMs: {
-					node: round1(m('node')),
-					http: round1(m('http')),
-					floor: round1(m('floor')),
-					fetch: round1(m('fetch')),
-				},
-				nodeOverHttp: Math.round((m('node') / m('http')) * 100) / 100,
-				nodeMinusFloorMs: round1(m('node') - m('floor')),
-				httpMinusFloorMs: round1(m('http') - m('floor')),
-				nodeOverFetch: Math.round((m('node') / m('fetch')) * 100) / 100,
-				requestsPerRun: { node: per('node'), http: per('http'), fetch: per('fetch') },
-				runsMs: Object.fromEntries(
-					job.ways.map((w) => [
-						w.name,
-						times.get(`${job.name} ${w.name}`)!.map((t) => Math.round(t)),
-					]),
-				),
-			};
+			const byWay = Object.fromEntries(
+				WAY_NAMES.map((way) => [way, samples.get(`${job.name} ${way}`)!]),
+			) as Record<WayName, Samples>;
+			results[job.name] = jobResult(job, byWay);
 		}
 	} finally {
 		await server.stop();
@@ -596,9 +603,15 @@ async function main() {
 			memoryGiB: Math.round(os.totalmem() / 2 ** 30),
 			node: process.version,
 		},
+		cpuTime: {
+			clockTicksPerSecond: CLOCK_TICKS_PER_SECOND,
+			// The n8n process and its children when the rounds began (task runners, if any).
+			n8nProcesses,
+		},
 		jobs: results,
 	};
 	process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+	process.stdout.write(`\n${tables(results)}`);
 }
 
 main().catch((error: Error) => {

@@ -147,17 +147,22 @@ export class N8nServer {
 		throw new Error(`n8n ${this.install.version} did not answer within ${timeoutMs / 1000} s`);
 	}
 
+	/** The n8n process's ID, while it runs. */
+	get pid(): number | undefined {
+		return this.running ? this.child?.pid : undefined;
+	}
+
 	get running(): boolean {
 		return !!this.child && !this.exited;
 	}
 
-	/** Ends the process (SIGTERM, then SIGKILL after 20 s). */
-	async stop(): Promise<void> {
+	/** Ends the process (SIGTERM, then SIGKILL after `graceMs`, 20 s by default). */
+	async stop(graceMs = 20000): Promise<void> {
 		const child = this.child;
 		if (!child || this.exited) return;
 		const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
+		const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
 		await done;
 		clearTimeout(timer);
 	}

@@ -33,7 +33,7 @@ import type { CredentialSpec, SandboxContext } from './spec';
  * `npm run bench:n8n`: the package's nodes against n8n's own HTTP Request node in
  * one real n8n (the pinned 2.x), over the same provider sandbox in the same run.
  *
- * Three jobs, each run four ways through the same webhook workflow shape (Webhook →
+ * Four jobs, each run four ways through the same webhook workflow shape (Webhook →
  * … → Summarize, so that every way answers with one small item):
  * - **node**: this package's node, with its OAuth2 credential;
  * - **http**: n8n's HTTP Request node with n8n's generic OAuth2 credential, plus
@@ -165,8 +165,8 @@ async function main() {
 	const smoke = args.includes('--smoke');
 	const rounds = smoke ? 1 : Number(args[args.indexOf('--rounds') + 1] || 7) || 7;
 	const sizes = smoke
-		? { users: 500, lookups: 20, recipients: 20 }
-		: { users: 10_000, lookups: 1_000, recipients: 500 };
+		? { users: 500, lookups: 20, recipients: 20, reads: 20 }
+		: { users: 10_000, lookups: 1_000, recipients: 500, reads: 1_000 };
 	if (!canReadProcessCpu) say('No /proc on this machine: the CPU times of n8n are left at 0.');
 
 	const install = await ensureN8n(N8N_2);
@@ -321,7 +321,40 @@ async function main() {
 			floor: await deploy('floor: Thinkific users', [splitOut('body.users'), summarize]),
 		};
 
-		// Job 2: ThroughLine lookups, one per input item.
+		// Job 2: Thinkific users read one by one, one per input item (a scheduled
+		// workflow's usual shape: a list of IDs from elsewhere, then Get for each).
+		const readIds = users.slice(0, sizes.reads).map((user) => ({ id: user.id }));
+		const readWays = {
+			node: await deploy('node: Thinkific user reads', [
+				splitOut('body.users'),
+				{
+					name: 'Thinkific',
+					type: `${pkg}.thinkific`,
+					version: 1,
+					parameters: {
+						...chooseCredential('thinkificOAuth2Api'),
+						resource: 'user',
+						operation: 'get',
+						idType: 'thinkific',
+						userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					},
+					credentials: { thinkificOAuth2Api: ids(tk) },
+				},
+				summarize,
+			]),
+			http: await deploy('http: Thinkific user reads', [
+				splitOut('body.users'),
+				httpRequest(tkGeneric, {
+					method: 'GET',
+					url: `=${tkApi}/users/{{ $json.id }}`,
+					options: {},
+				}),
+				summarize,
+			]),
+			floor: await deploy('floor: Thinkific user reads', [splitOut('body.users'), summarize]),
+		};
+
+		// Job 3: ThroughLine lookups, one per input item.
 		const tlApi = String(tlData.apiBaseUrl);
 		const helplines = Array.from(
 			{ length: sizes.lookups },
@@ -352,7 +385,7 @@ async function main() {
 			floor: await deploy('floor: ThroughLine lookups', [splitOut('body.helplines'), summarize]),
 		};
 
-		// Job 3: one thanks.io order for many recipients.
+		// Job 4: one thanks.io order for many recipients.
 		const tiApi = String(tiData.apiBaseUrl);
 		const recipients = Array.from({ length: sizes.recipients }, (_, i) => ({
 			name: `Customer ${i + 1}`,
@@ -458,6 +491,44 @@ async function main() {
 				],
 			},
 			{
+				name: 'thinkific-user-reads',
+				description: `${sizes.reads} Thinkific user reads (Get), one per item`,
+				items: sizes.reads,
+				inputItems: sizes.reads,
+				repeat: 1,
+				apiRequests: () =>
+					readIds
+						.map(({ id }) => sandbox.count('thinkific', `GET /api/public/v1/users/${id}`))
+						.reduce((a, b) => a + b, 0),
+				tokenRequests: () => sandbox.count('thinkific', 'token requests'),
+				ways: [
+					{ name: 'node', run: async () => (await post(readWays.node, { users: readIds })).count },
+					{ name: 'http', run: async () => (await post(readWays.http, { users: readIds })).count },
+					{
+						name: 'floor',
+						run: async () => (await post(readWays.floor, { users: readIds })).count,
+					},
+					{
+						name: 'fetch',
+						run: async () => {
+							let count = 0;
+							for (const { id } of readIds) {
+								const response = await fetch(`${tkApi}/users/${id}`, {
+									headers: {
+										Accept: 'application/json',
+										'X-Auth-API-Key': THINKIFIC_API_KEY,
+										'X-Auth-Subdomain': THINKIFIC_SUBDOMAIN,
+									},
+								});
+								const body = (await response.json()) as { id?: unknown };
+								if (body.id !== undefined) count++;
+							}
+							return count;
+						},
+					},
+				],
+			},
+			{
 				name: 'throughline-lookups',
 				description: `${sizes.lookups} ThroughLine helpline lookups, one per item`,
 				items: sizes.lookups,
@@ -527,6 +598,7 @@ async function main() {
 		await registered(tkWays.floor, { users: [] });
 		for (const url of [
 			...Object.values(tkWays),
+			...Object.values(readWays),
 			...Object.values(tlWays),
 			...Object.values(tiWays),
 		])

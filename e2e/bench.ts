@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
    Benchmark tooling, never published: it starts and drives an n8n server. */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -20,6 +20,8 @@ import { canReadProcessCpu, CLOCK_TICKS_PER_SECOND, ownCpuMs, treeCpu } from './
 import { ensureN8n, N8N_2, REPO, say } from './lib/install';
 import { freePort, N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
 import { buildTarball, installTarball, manifest } from './lib/package';
+import type { WindowSummary } from './lib/profile';
+import { readProfile, summarise } from './lib/profile';
 import type { StoredCredential } from './lib/provision';
 import { provisionCredential } from './lib/provision';
 import type { ChainNode } from './lib/workflows';
@@ -54,7 +56,7 @@ import type { CredentialSpec, SandboxContext } from './spec';
  * and per item, with the ratios node ÷ HTTP and node ÷ fetch), then the same as
  * Markdown tables. It measures, it does not judge. `--rounds N` (default 7),
  * `--jobs a,b` (only these jobs), `--smoke` (one round of small jobs, as CI runs
- * it to see that the script works).
+ * it to see that the script works), `--profile` (see `reportProfiles`).
  */
 
 interface Way {
@@ -163,6 +165,7 @@ function httpRequest(credential: StoredCredential, parameters: Record<string, un
 async function main() {
 	const args = process.argv.slice(2);
 	const smoke = args.includes('--smoke');
+	const profile = args.includes('--profile');
 	const rounds = smoke ? 1 : Number(args[args.indexOf('--rounds') + 1] || 7) || 7;
 	const sizes = smoke
 		? { users: 500, lookups: 20, recipients: 20, reads: 20 }
@@ -184,13 +187,22 @@ async function main() {
 	const logDir = path.join(REPO, '.cache', 'bench');
 	mkdirSync(logDir, { recursive: true });
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-'));
+	const profileDir = profile ? mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-profile-')) : '';
 	const server = new N8nServer(install, {
 		userFolder,
 		port: await freePort(),
 		logFile: path.join(logDir, 'n8n.log'),
 		env: { N8N_LOG_LEVEL: 'warn', EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' },
+		// V8 writes the profile when the process ends.
+		nodeArgs: profile
+			? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250']
+			: [],
 	});
 	const results: Record<string, JobResult> = {};
+	const profiled: Record<
+		string,
+		{ runs: number; windows: Array<{ fromUs: number; toUs: number }> }
+	> = {};
 	let n8nProcesses: Array<{ pid: number; command: string }> = [];
 	try {
 		await installTarball(tarball, userFolder);
@@ -593,7 +605,10 @@ async function main() {
 		];
 
 		const chosen = args.includes('--jobs') ? args[args.indexOf('--jobs') + 1].split(',') : [];
-		const jobs = allJobs.filter((job) => chosen.length === 0 || chosen.includes(job.name));
+		const jobs = allJobs
+			.filter((job) => chosen.length === 0 || chosen.includes(job.name))
+			// A profile is of the node's way only.
+			.map((job) => (profile ? { ...job, ways: job.ways.filter((w) => w.name === 'node') } : job));
 		// Registration and a warm-up of every way, which also checks the item counts.
 		await registered(tkWays.floor, { users: [] });
 		for (const url of [
@@ -620,6 +635,7 @@ async function main() {
 		}
 		say(`Warm-up done; ${rounds} interleaved round(s) …`);
 		const samples = new Map<string, Samples>();
+		const monotonicUs = () => Number(process.hrtime.bigint() / BigInt(1000));
 		for (let round = 0; round < rounds; round++) {
 			for (const job of jobs) {
 				const order = job.ways.map((_, i) => job.ways[(i + round) % job.ways.length]);
@@ -630,12 +646,14 @@ async function main() {
 						const tokens = job.tokenRequests();
 						const n8nBefore = n8nCpu();
 						const scriptBefore = ownCpuMs();
+						const fromUs = monotonicUs();
 						const started = performance.now();
 						await way.run();
 						const ms = performance.now() - started;
 						const scriptMs = ownCpuMs() - scriptBefore;
 						await sleepMs(SETTLE_MS);
 						const n8nMs = n8nCpu() - n8nBefore;
+						const toUs = monotonicUs();
 						const s = samples.get(key) ?? {
 							wallMs: [],
 							n8nCpuMs: [],
@@ -649,21 +667,40 @@ async function main() {
 						s.api += job.apiRequests() - api;
 						s.tokens += job.tokenRequests() - tokens;
 						samples.set(key, s);
+						if (profile) {
+							const p = profiled[job.name] ?? { runs: 0, windows: [] };
+							p.runs++;
+							p.windows.push({ fromUs, toUs });
+							profiled[job.name] = p;
+						}
 					}
 			}
 			say(`  round ${round + 1} of ${rounds} done`);
 		}
 
 		for (const job of jobs) {
+			if (profile) {
+				const s = samples.get(`${job.name} node`)!;
+				say(
+					`${job.name}, node: ${Math.round(s.wallMs.reduce((a, b) => a + b, 0) / s.wallMs.length)} ms wall, ` +
+						`${Math.round(s.n8nCpuMs.reduce((a, b) => a + b, 0) / s.n8nCpuMs.length)} ms n8n CPU per run (while profiling)`,
+				);
+				continue;
+			}
 			const byWay = Object.fromEntries(
 				WAY_NAMES.map((way) => [way, samples.get(`${job.name} ${way}`)!]),
 			) as Record<WayName, Samples>;
 			results[job.name] = jobResult(job, byWay);
 		}
 	} finally {
-		await server.stop();
+		// Writing a CPU profile at exit takes a while.
+		await server.stop(profile ? 120000 : 20000);
 		await sandbox.stop();
 		rmSync(userFolder, { recursive: true, force: true });
+	}
+	if (profile) {
+		reportProfiles(profileDir, profiled);
+		return;
 	}
 	const report = {
 		n8n: install.version,
@@ -684,6 +721,57 @@ async function main() {
 	};
 	process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 	process.stdout.write(`\n${tables(results)}`);
+}
+
+/**
+ * `--profile`: n8n runs with `--cpu-prof` (the profile in a temporary folder),
+ * and only the node's way of each job runs. Each job's runs are windows in the
+ * profile; for each job this prints where n8n's CPU time went in them: by origin
+ * (this package's files, n8n-core, n8n-workflow, …), the functions with the most
+ * self time, this package's functions by total time, and what ran below them.
+ */
+function reportProfiles(
+	dir: string,
+	profiled: Record<string, { runs: number; windows: Array<{ fromUs: number; toUs: number }> }>,
+) {
+	const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+	if (files.length === 0) throw new Error(`n8n wrote no CPU profile into ${dir}`);
+	// The largest profile is the n8n process's (task runners, if any, write their own).
+	const main = files.map((f) => path.join(dir, f)).sort((a, b) => statSize(b) - statSize(a))[0];
+	const cpuProfile = readProfile(main);
+	const pkg = manifest().name;
+	const summaries: Record<string, WindowSummary & { runs: number }> = {};
+	for (const [job, { runs, windows }] of Object.entries(profiled)) {
+		summaries[job] = { runs, ...summarise(cpuProfile, pkg, windows) };
+	}
+	process.stdout.write(`${JSON.stringify({ profile: main, jobs: summaries }, null, 2)}\n`);
+	for (const [job, summary] of Object.entries(summaries)) {
+		const per = (ms: number) => Math.round((ms / summary.runs) * 10) / 10;
+		const share = (ms: number) => `${Math.round((ms / summary.cpuMs) * 1000) / 10} %`;
+		say(`\n## ${job}: ${per(summary.cpuMs)} ms sampled CPU per run (${summary.runs} runs)`);
+		say(
+			`By origin (self time per run): ${Object.entries(summary.byOrigin)
+				.slice(0, 8)
+				.map(([origin, ms]) => `${origin} ${per(ms)} ms (${share(ms)})`)
+				.join(', ')}`,
+		);
+		say(
+			`Below this package's frames: ${per(summary.underPackageMs)} ms (${share(summary.underPackageMs)})`,
+		);
+		say('Most self time:');
+		for (const f of summary.topSelf.slice(0, 12))
+			say(`  ${per(f.selfMs)} ms (${share(f.selfMs)})  ${f.name}  ${f.where}`);
+		say("This package's functions, total time:");
+		for (const f of summary.packageFunctions.slice(0, 12))
+			say(`  ${per(f.totalMs)} ms total, ${per(f.selfMs)} ms self  ${f.name}  ${f.where}`);
+		say("Self time below this package's frames:");
+		for (const f of summary.calledByPackage.slice(0, 12))
+			say(`  ${per(f.selfMs)} ms  ${f.name}  ${f.where}`);
+	}
+}
+
+function statSize(file: string): number {
+	return statSync(file).size;
 }
 
 main().catch((error: Error) => {

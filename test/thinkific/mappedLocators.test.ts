@@ -26,7 +26,7 @@ describe('Thinkific users picked by a locator mapped from each item', () => {
 	});
 	afterEach(() => spy.mockRestore());
 
-	test('Get reads each ID from its item, without an expression evaluated per item', async () => {
+	test("Get reads each ID from its item, without n8n's parameter machinery per item", async () => {
 		const users = t.provider.seedUsers(40);
 		const items = users.map((user) => ({ id: user.id }));
 		const [out] = await t.run(
@@ -36,6 +36,8 @@ describe('Thinkific users picked by a locator mapped from each item', () => {
 		expect(out.map((item) => item.json.id)).toEqual(users.map((user) => user.id));
 		expect(out.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
 		expect(userIdReads(spy)).toBe(0);
+		// Nor any other parameter per item: the node's settings are read once.
+		expect(spy.mock.calls.length).toBeLessThan(items.length / 4);
 	});
 
 	test('by email, mapped from the item, looks each user up', async () => {

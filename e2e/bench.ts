@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
    Benchmark tooling, never published: it starts and drives an n8n server. */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -41,7 +43,10 @@ import type { CredentialSpec, SandboxContext } from './spec';
  * - **http**: n8n's HTTP Request node with n8n's generic OAuth2 credential, plus
  *   Split Out or Aggregate where needed for the same items;
  * - **floor**: the same shape without requests: the webhook's body already holds
- *   the items, which Split Out emits (n8n's own cost of handling them);
+ *   the items, which Split Out emits (n8n's own cost of handling them); for Get
+ *   Many, n8n's HTTP Request node takes all the users from one unauthenticated
+ *   answer, a JSON array it outputs one item per user (a webhook body of 10,000
+ *   users, or Split Out of them, cost n8n more than the node's 40 pages);
  * - **fetch**: a plain `fetch` loop from this script, no n8n at all.
  *
  * Rounds are interleaved (every way of every job in a rotating order; the short
@@ -101,6 +106,28 @@ async function post(url: string, body: unknown): Promise<{ count: number; ms: nu
 	const answer = JSON.parse(text) as Record<string, unknown>;
 	const count = Object.entries(answer).find(([key]) => key.startsWith('count'))?.[1];
 	return { count: Number(count), ms };
+}
+
+/**
+ * A server on 127.0.0.1 that answers every GET with one JSON text: for a floor
+ * whose items n8n takes from one unauthenticated answer rather than from the
+ * webhook's body, which costs n8n more to take in when it is large.
+ */
+async function serveJson(text: string): Promise<{ url: string; close(): Promise<void> }> {
+	const server = http.createServer((req, res) => {
+		req.resume();
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end(text);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/users`,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
 }
 
 /** A webhook path that answers once n8n registered it. */
@@ -199,6 +226,8 @@ async function main() {
 			: [],
 	});
 	const results: Record<string, JobResult> = {};
+	// Every user in one answer, for the Get Many job's floor.
+	const allUsers = await serveJson(JSON.stringify([...thinkific.users.values()]));
 	const profiled: Record<
 		string,
 		{ runs: number; windows: Array<{ fromUs: number; toUs: number }> }
@@ -330,7 +359,18 @@ async function main() {
 				splitOut('items'),
 				summarize,
 			]),
-			floor: await deploy('floor: Thinkific users', [splitOut('body.users'), summarize]),
+			// The floor takes the same users from one unauthenticated answer, a JSON array,
+			// which the HTTP Request node outputs one item per user: a webhook body of 10,000
+			// users, or Split Out of 10,000, cost n8n more than the node's 40 pages.
+			floor: await deploy('floor: Thinkific users', [
+				{
+					name: 'HTTP Request',
+					type: 'n8n-nodes-base.httpRequest',
+					version: 4.2,
+					parameters: { method: 'GET', url: allUsers.url, options: {} },
+				},
+				summarize,
+			]),
 		};
 
 		// Job 2: Thinkific users read one by one, one per input item (a scheduled
@@ -478,7 +518,7 @@ async function main() {
 				ways: [
 					{ name: 'node', run: async () => (await post(tkWays.node, {})).count },
 					{ name: 'http', run: async () => (await post(tkWays.http, {})).count },
-					{ name: 'floor', run: async () => (await post(tkWays.floor, { users })).count },
+					{ name: 'floor', run: async () => (await post(tkWays.floor, {})).count },
 					{
 						name: 'fetch',
 						run: async () => {
@@ -610,7 +650,6 @@ async function main() {
 			// A profile is of the node's way only.
 			.map((job) => (profile ? { ...job, ways: job.ways.filter((w) => w.name === 'node') } : job));
 		// Registration and a warm-up of every way, which also checks the item counts.
-		await registered(tkWays.floor, { users: [] });
 		for (const url of [
 			...Object.values(tkWays),
 			...Object.values(readWays),
@@ -696,6 +735,7 @@ async function main() {
 		// Writing a CPU profile at exit takes a while.
 		await server.stop(profile ? 120000 : 20000);
 		await sandbox.stop();
+		await allUsers.close();
 		rmSync(userFolder, { recursive: true, force: true });
 	}
 	if (profile) {

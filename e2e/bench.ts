@@ -89,6 +89,21 @@ function chooseCredential(type: string) {
 	return { authentication: type };
 }
 
+/** The node, http and floor ways of a job: each posts the same body to its webhook. */
+function posting(urls: Record<'node' | 'http' | 'floor', string>, body: unknown): Way[] {
+	return (['node', 'http', 'floor'] as const).map((name) => ({
+		name,
+		run: async () => (await post(urls[name], body)).count,
+	}));
+}
+
+/** The fetch loop's Thinkific headers: the API key, as the sandbox's Admin API takes it. */
+const thinkificKeyHeaders = {
+	Accept: 'application/json',
+	'X-Auth-API-Key': THINKIFIC_API_KEY,
+	'X-Auth-Subdomain': THINKIFIC_SUBDOMAIN,
+};
+
 /** After a run, n8n may still finish the execution's bookkeeping: its CPU time is read this much later. */
 const SETTLE_MS = 100;
 
@@ -316,23 +331,21 @@ async function main() {
 			return `${server.url}/webhook/${slug}`;
 		};
 
+		// The package's Thinkific node with its OAuth2 credential.
+		const thinkificNode = (parameters: Record<string, unknown>): ChainNode => ({
+			name: 'Thinkific',
+			type: `${pkg}.thinkific`,
+			version: 1,
+			parameters: { ...chooseCredential('thinkificOAuth2Api'), resource: 'user', ...parameters },
+			credentials: { thinkificOAuth2Api: ids(tk) },
+		});
+
 		// Job 1: Get Many of every Thinkific user.
 		const tkApi = String(tkData.apiBaseUrl);
 		const users = [...thinkific.users.values()];
 		const tkWays = {
 			node: await deploy('node: Thinkific users', [
-				{
-					name: 'Thinkific',
-					type: `${pkg}.thinkific`,
-					version: 1,
-					parameters: {
-						...chooseCredential('thinkificOAuth2Api'),
-						resource: 'user',
-						operation: 'getAll',
-						returnAll: true,
-					},
-					credentials: { thinkificOAuth2Api: ids(tk) },
-				},
+				thinkificNode({ operation: 'getAll', returnAll: true }),
 				summarize,
 			]),
 			http: await deploy('http: Thinkific users', [
@@ -379,19 +392,11 @@ async function main() {
 		const readWays = {
 			node: await deploy('node: Thinkific user reads', [
 				splitOut('body.users'),
-				{
-					name: 'Thinkific',
-					type: `${pkg}.thinkific`,
-					version: 1,
-					parameters: {
-						...chooseCredential('thinkificOAuth2Api'),
-						resource: 'user',
-						operation: 'get',
-						idType: 'thinkific',
-						userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-					},
-					credentials: { thinkificOAuth2Api: ids(tk) },
-				},
+				thinkificNode({
+					operation: 'get',
+					idType: 'thinkific',
+					userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				}),
 				summarize,
 			]),
 			http: await deploy('http: Thinkific user reads', [
@@ -516,20 +521,14 @@ async function main() {
 				apiRequests: () => sandbox.count('thinkific', 'GET /api/public/v1/users'),
 				tokenRequests: () => sandbox.count('thinkific', 'token requests'),
 				ways: [
-					{ name: 'node', run: async () => (await post(tkWays.node, {})).count },
-					{ name: 'http', run: async () => (await post(tkWays.http, {})).count },
-					{ name: 'floor', run: async () => (await post(tkWays.floor, {})).count },
+					...posting(tkWays, {}),
 					{
 						name: 'fetch',
 						run: async () => {
 							let count = 0;
 							for (let page = 1; ; page++) {
 								const response = await fetch(`${tkApi}/users?page=${page}&limit=250`, {
-									headers: {
-										Accept: 'application/json',
-										'X-Auth-API-Key': THINKIFIC_API_KEY,
-										'X-Auth-Subdomain': THINKIFIC_SUBDOMAIN,
-									},
+									headers: thinkificKeyHeaders,
 								});
 								const body = (await response.json()) as {
 									items: unknown[];
@@ -554,23 +553,14 @@ async function main() {
 						.reduce((a, b) => a + b, 0),
 				tokenRequests: () => sandbox.count('thinkific', 'token requests'),
 				ways: [
-					{ name: 'node', run: async () => (await post(readWays.node, { users: readIds })).count },
-					{ name: 'http', run: async () => (await post(readWays.http, { users: readIds })).count },
-					{
-						name: 'floor',
-						run: async () => (await post(readWays.floor, { users: readIds })).count,
-					},
+					...posting(readWays, { users: readIds }),
 					{
 						name: 'fetch',
 						run: async () => {
 							let count = 0;
 							for (const { id } of readIds) {
 								const response = await fetch(`${tkApi}/users/${id}`, {
-									headers: {
-										Accept: 'application/json',
-										'X-Auth-API-Key': THINKIFIC_API_KEY,
-										'X-Auth-Subdomain': THINKIFIC_SUBDOMAIN,
-									},
+									headers: thinkificKeyHeaders,
 								});
 								const body = (await response.json()) as { id?: unknown };
 								if (body.id !== undefined) count++;
@@ -592,9 +582,7 @@ async function main() {
 						.reduce((a, b) => a + b, 0),
 				tokenRequests: () => sandbox.count('throughline', 'token requests'),
 				ways: [
-					{ name: 'node', run: async () => (await post(tlWays.node, { helplines })).count },
-					{ name: 'http', run: async () => (await post(tlWays.http, { helplines })).count },
-					{ name: 'floor', run: async () => (await post(tlWays.floor, { helplines })).count },
+					...posting(tlWays, { helplines }),
 					{
 						name: 'fetch',
 						run: async () => {
@@ -621,9 +609,7 @@ async function main() {
 				apiRequests: () => sandbox.count('thanksio', 'POST /api/v2/send/postcard'),
 				tokenRequests: () => sandbox.count('thanksio', 'token requests'),
 				ways: [
-					{ name: 'node', run: async () => (await post(tiWays.node, { recipients })).count },
-					{ name: 'http', run: async () => (await post(tiWays.http, { recipients })).count },
-					{ name: 'floor', run: async () => (await post(tiWays.floor, { recipients })).count },
+					...posting(tiWays, { recipients }),
 					{
 						name: 'fetch',
 						run: async () => {

@@ -25,6 +25,7 @@ import type { Page } from './pagination';
 import { collectPages } from './pagination';
 import { addHint } from './router';
 import { RATE_LIMIT_MAX_RETRIES, RATE_LIMIT_MAX_WAIT_MS, rateLimitWait } from './rateLimit';
+import { earlierRefusal, rememberRefusal } from './refusedRenewal';
 import { describeInsecureUrl, hasUnsafeSegments, trimTrailingSlash } from './url';
 
 /**
@@ -390,7 +391,7 @@ async function toApiError(
 	const node = ctx.getNode();
 	if (isRenewalRefused(error)) {
 		const credentialName = node.credentials?.[connection.credentialType]?.name;
-		return apiError(
+		const refused = apiError(
 			node,
 			itemIndex,
 			`${api.name} refused to renew the access token: the credential${credentialName ? ` "${credentialName}"` : ''} needs to be reconnected`,
@@ -398,6 +399,9 @@ async function toApiError(
 			undefined,
 			secrets,
 		);
+		// Final: no other worker saved a token meanwhile. The execution's other items fail at once.
+		rememberRefusal(ctx, refused);
+		return refused;
 	}
 	if (error instanceof NodeOperationError) {
 		return apiError(
@@ -522,6 +526,8 @@ async function send<T>(
 	request: ApiRequest,
 	itemIndex: number | undefined,
 ): Promise<T> {
+	const refused = earlierRefusal(ctx, ctx.getNode(), itemIndex);
+	if (refused) throw refused;
 	const state = executionState(ctx, api);
 	const connection = await state.connection;
 	const baseUrl = connection.baseUrls[request.base ?? ''];

@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { isStopError, isStopped, stoppedRunError } from './cancel';
+
 /** What lives for one execution of a node: lists fetched once and shared by all items. */
 export interface RunState {
 	memo<T>(key: string, load: () => Promise<T>): Promise<T>;
@@ -161,7 +163,11 @@ export async function runOperations(
 		module.readsOnly ? PARALLEL_READS : 1,
 		!this.continueOnFail(),
 		async (itemIndex) => await module.execute.call(this, itemIndex, state),
+		() => isStopped(this),
 	);
+	// After a Stop, the node ends with what was and was not sent, Continue On Fail or not.
+	const stopped = isStopped(this) && stoppedRunError(this.getNode(), outcomes, items.length);
+	if (stopped) throw stopped;
 	const output: INodeExecutionData[] = [];
 	for (const [itemIndex, outcome] of outcomes.entries()) {
 		if (!outcome) continue; // not run: an earlier item failed
@@ -197,13 +203,15 @@ type ItemOutcome = { result: OperationResult } | { error: unknown };
  * Runs `run` for every item index, `parallel` at a time, in order of the items.
  * With `stopOnError` (no Continue On Fail), a failure stops the items not yet
  * started; side by side, those already started finish. Side by side, the first
- * item runs alone, so that it fetches the token the other items then share.
+ * item runs alone, so that it fetches the token the other items then share. Once
+ * `stopped` (the execution's Stop), no further item is started.
  */
 async function runItems(
 	count: number,
 	parallel: number,
 	stopOnError: boolean,
 	run: (itemIndex: number) => Promise<OperationResult>,
+	stopped: () => boolean,
 ): Promise<ItemOutcome[]> {
 	const outcomes: ItemOutcome[] = [];
 	const runOne = async (itemIndex: number): Promise<ItemOutcome> => {
@@ -214,7 +222,7 @@ async function runItems(
 		}
 	};
 	if (parallel <= 1 || count <= 1) {
-		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		for (let itemIndex = 0; itemIndex < count && !stopped(); itemIndex++) {
 			const outcome = await runOne(itemIndex);
 			outcomes.push(outcome);
 			if (stopOnError && 'error' in outcome) break;
@@ -224,7 +232,7 @@ async function runItems(
 	outcomes.push(await runOne(0));
 	let next = stopOnError && 'error' in outcomes[0] ? count : 1;
 	const worker = async () => {
-		while (next < count) {
+		while (next < count && !stopped()) {
 			const itemIndex = next++;
 			outcomes[itemIndex] = await runOne(itemIndex);
 			if (stopOnError && 'error' in outcomes[itemIndex]) next = count;
@@ -294,7 +302,7 @@ export function batchOutputFor<R>(
 ): INodeExecutionData[] {
 	const refused = batch.refused.get(itemIndex);
 	if (refused) throw refused;
-	if (batch.items.length === 0 && batch.error) throw batch.error;
+	if (batch.error && (batch.items.length === 0 || isStopError(batch.error))) throw batch.error;
 	if (itemIndex !== batch.items[0]) return [];
 	if (batch.error) {
 		if (!ctx.continueOnFail()) throw batch.error;

@@ -11,8 +11,16 @@ import type {
 	IOAuth2Options,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import type { StopPoint } from './cancel';
+import {
+	cancelSignalOf,
+	isStopError,
+	isStopped,
+	requestStopped,
+	waitUnlessStopped,
+} from './cancel';
 import {
 	apiError,
 	describeErrorBody,
@@ -319,7 +327,10 @@ async function renewToken(
 		)) as IDataObject | undefined;
 	} catch (refreshError) {
 		// Another execution or worker may have used the same refresh token first.
-		if (isRenewalRefused(refreshError) && (await tokenSavedElsewhere(ctx, connection, state, sent)))
+		if (
+			isRenewalRefused(refreshError) &&
+			(await tokenSavedElsewhere(ctx, api, connection, state, sent))
+		)
 			return true;
 		throw new NodeOperationError(ctx.getNode(), refreshError as Error);
 	}
@@ -364,12 +375,14 @@ function isRenewalRefused(error: unknown): boolean {
  */
 async function tokenSavedElsewhere(
 	ctx: RequestContext,
+	api: ProviderApi,
 	connection: Connection,
 	state: ExecutionState,
 	sent: string | undefined,
 ): Promise<boolean> {
 	for (let attempt = 0; attempt < SAVED_ELSEWHERE_TRIES; attempt++) {
-		if (attempt > 0) await sleep(SAVED_ELSEWHERE_INTERVAL_MS);
+		if (attempt > 0 && !(await waitUnlessStopped(ctx, SAVED_ELSEWHERE_INTERVAL_MS)))
+			throw requestStopped(ctx.getNode(), api.name, 'renewal');
 		const stored = accessTokenOf(await ctx.getCredentials(connection.credentialType));
 		if (stored !== undefined && stored !== sent) {
 			state.knownToken = stored;
@@ -387,6 +400,7 @@ async function toApiError(
 	error: unknown,
 	itemIndex: number | undefined,
 ): Promise<Error> {
+	if (isStopError(error)) return error;
 	const secrets = await secretsOf(ctx, api, connection.credentialType);
 	const node = ctx.getNode();
 	if (isRenewalRefused(error)) {
@@ -539,7 +553,17 @@ async function send<T>(
 		);
 	}
 	let renewed = false;
+	const stopped = (point: StopPoint) =>
+		requestStopped(
+			ctx.getNode(),
+			api.name,
+			point,
+			request,
+			itemIndex,
+			METHODS_WITH_EFFECTS.has(request.method),
+		);
 	for (let attempt = 0; ; attempt++) {
+		if (isStopped(ctx)) throw stopped('before');
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: `${baseUrl}${request.path}`,
@@ -549,6 +573,7 @@ async function send<T>(
 			timeout: api.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 			headers: { Accept: request.binary ? '*/*' : 'application/json', ...request.headers },
 			returnFullResponse: true,
+			abortSignal: cancelSignalOf(ctx),
 			...(request.binary ? { encoding: 'arraybuffer' as const } : {}),
 		};
 		let response: IN8nHttpFullResponse;
@@ -570,6 +595,7 @@ async function send<T>(
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const { status, headers } = readHttpError(error);
+			if (status === undefined && isStopped(ctx)) throw stopped('underway');
 			// n8n's own renewal after a 401 failed: another worker may have won the race.
 			if (
 				!renewed &&
@@ -578,7 +604,7 @@ async function send<T>(
 			) {
 				renewed = true;
 				const sent = tokenSentWith(error) ?? state.knownToken;
-				if (await tokenSavedElsewhere(ctx, connection, state, sent)) continue;
+				if (await tokenSavedElsewhere(ctx, api, connection, state, sent)) continue;
 			}
 			if (isOtherExpiredStatus(api, connection, status) && !state.persistent.has(status!)) {
 				let again = false;
@@ -597,7 +623,7 @@ async function send<T>(
 			if (status === 429 && attempt < RATE_LIMIT_MAX_RETRIES) {
 				const wait = rateLimitWait(headers, attempt);
 				if (wait.ms <= RATE_LIMIT_MAX_WAIT_MS) {
-					await sleep(wait.ms);
+					if (!(await waitUnlessStopped(ctx, wait.ms))) throw stopped('rateLimit');
 					continue;
 				}
 			}

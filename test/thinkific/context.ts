@@ -117,6 +117,7 @@ export function thinkificFixture() {
 				settings?: NodeSettings;
 				hints?: NodeExecutionHint[];
 				credential?: INodeCredentialsDetails;
+				signal?: AbortSignal;
 			} = {},
 		) {
 			const auth = options.using ?? 'thinkificApi';
@@ -132,6 +133,7 @@ export function thinkificFixture() {
 				continueOnFail: options.continueOnFail,
 				settings: options.settings,
 				hints: options.hints,
+				signal: options.signal,
 			});
 		},
 		/** Calls a resource locator's search method in n8n-core's LoadOptionsContext. */

@@ -1,4 +1,4 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { errorText, secretsIn, thinkificFixture } from './context';
 
@@ -113,5 +113,32 @@ describe('a refused token renewal', () => {
 		expect(items.map((i) => i.json.id)).toEqual(items.map((_, i) => (i % 5) + 1));
 		// Our refresh (refused: the other worker's came first) and nothing more.
 		expect(t.tokenRequests()).toBe(1);
+	});
+
+	test('a Stop while looking for a token saved elsewhere ends the node at once, with nothing sent', async () => {
+		t.provider.seedUsers(2);
+		t.provider.auth.revokeRefreshTokens();
+		t.provider.auth.expireAccessTokens();
+		const controller = new AbortController();
+		void sleep(800).then(() => controller.abort());
+		const started = Date.now();
+		const error = (await t
+			.run(getUser, {
+				using: 'thinkificOAuth2Api',
+				continueOnFail: true,
+				items: [{ id: 1 }, { id: 2 }],
+				signal: controller.signal,
+			})
+			.catch((e: Error) => e)) as NodeOperationError;
+		expect(Date.now() - started).toBeLessThan(1_300);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(
+			'The execution was stopped while the access token was being renewed: nothing was sent after the Stop',
+		);
+		expect(error.description).toMatch(
+			/it was not sent again, so nothing was done\. Item 1 was not started\.$/,
+		);
+		expect(error.context.itemIndex).toBe(0);
+		expect(t.apiCalls()).toHaveLength(1);
 	});
 });

@@ -32,13 +32,19 @@ const abortableSleep: AbortableSleep =
 	(sleep as AbortableSleep);
 
 /**
- * Waits `ms`, unless the execution is stopped first: true when the wait ran its
- * course, false (at once) when the execution was stopped before or during it.
+ * Waits `ms` (or until `sooner` settles, if given), unless the execution is
+ * stopped first: true when the wait ran its course, false (at once) when the
+ * execution was stopped before or during it.
  */
-export async function waitUnlessStopped(ctx: object, ms: number): Promise<boolean> {
+export async function waitUnlessStopped(
+	ctx: object,
+	ms: number,
+	sooner?: Promise<void>,
+): Promise<boolean> {
 	const signal = cancelSignalOf(ctx);
+	const ends = sooner ? [sooner] : [];
 	if (!signal) {
-		await sleep(ms);
+		await Promise.race([sleep(ms), ...ends]);
 		return true;
 	}
 	if (signal.aborted) return false;
@@ -49,7 +55,7 @@ export async function waitUnlessStopped(ctx: object, ms: number): Promise<boolea
 		signal.addEventListener('abort', onAbort, { once: true });
 	});
 	try {
-		await Promise.race([abortableSleep(ms, signal).catch(() => undefined), stopped]);
+		await Promise.race([abortableSleep(ms, signal).catch(() => undefined), stopped, ...ends]);
 	} finally {
 		signal.removeEventListener('abort', onAbort);
 	}

@@ -34,6 +34,7 @@ import { collectPages } from './pagination';
 import { addHint } from './router';
 import { RATE_LIMIT_MAX_RETRIES, RATE_LIMIT_MAX_WAIT_MS, rateLimitWait } from './rateLimit';
 import { earlierRefusal, rememberRefusal } from './refusedRenewal';
+import { takeSlot } from './throttle';
 import { describeInsecureUrl, hasUnsafeSegments, trimTrailingSlash } from './url';
 
 /**
@@ -98,6 +99,8 @@ export interface ProviderApi {
 	timeoutMs?: number;
 	/** How lists are paged (for `apiRequestAllItems` and `apiRequestPage`). */
 	paging?: Paging;
+	/** The provider's limit on requests per second, from the credential (see throttle.ts). */
+	requestsPerSecond?: (credentials: ICredentialDataDecryptedObject) => number | undefined;
 }
 
 export interface ApiRequest {
@@ -161,6 +164,8 @@ interface Connection {
 	 * n8n with every request, so that n8n does not decrypt it again each time.
 	 */
 	decrypted?: ICredentialsDecrypted;
+	/** The limit on requests per second this process keeps for the provider's API host. */
+	throttle?: { key: string; perSecond: number };
 }
 
 /** What one execution (or one dropdown call) of a node keeps between its requests. */
@@ -228,7 +233,9 @@ async function connect(
 	for (const [name, field] of Object.entries(use.otherBaseUrlFields ?? {})) {
 		baseUrls[name] = trimTrailingSlash(String(credentials[field] ?? ''));
 	}
-	return { credentialType, baseUrls, decrypted };
+	const perSecond = api.requestsPerSecond?.(credentials);
+	const throttle = perSecond === undefined ? undefined : { key: baseUrls[''], perSecond };
+	return { credentialType, baseUrls, decrypted, throttle };
 }
 
 function executionState(ctx: RequestContext, api: ProviderApi): ExecutionState {
@@ -564,6 +571,9 @@ async function send<T>(
 		);
 	for (let attempt = 0; ; attempt++) {
 		if (isStopped(ctx)) throw stopped('before');
+		const { throttle } = connection;
+		const slot = throttle ? await takeSlot(ctx, throttle.key, throttle.perSecond) : () => {};
+		if (!slot) throw stopped('before');
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: `${baseUrl}${request.path}`,
@@ -594,6 +604,7 @@ async function send<T>(
 						: undefined,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
+			slot();
 			const { status, headers } = readHttpError(error);
 			if (status === undefined && isStopped(ctx)) throw stopped('underway');
 			// n8n's own renewal after a 401 failed: another worker may have won the race.
@@ -629,6 +640,7 @@ async function send<T>(
 			}
 			throw await toApiError(ctx, api, connection, request, error, itemIndex);
 		}
+		slot();
 		if (request.binary) return Buffer.from(response.body as ArrayBuffer) as T;
 		const body = response.body;
 		if (typeof body !== 'string') return (body ?? {}) as T;

@@ -19,6 +19,7 @@ import { runPollingSpec, runTriggerSpec, runValidationSpec } from './lib/trigger
 import { webhookWorkflow } from './lib/workflows';
 import { providers } from './providers';
 import { runQueueLine } from './queue';
+import { runTransportChecks } from './transport';
 import type { CredentialSpec, NodeSpec, ProviderSpec, SandboxContext, WorkflowSpec } from './spec';
 import { expect, parametersOf } from './spec';
 
@@ -558,6 +559,11 @@ async function runLine(
 					{},
 				);
 			}
+		}
+
+		if (only.length === 0 || only.includes('transport')) {
+			say('  -- the shared request path (token renewal, Stop, rate limits)');
+			await runTransportChecks({ ...line, label, url: server.url, packageName: pkg.name, check });
 		}
 
 		if (install.major >= 2 && options.browser) {

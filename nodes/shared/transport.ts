@@ -22,6 +22,7 @@ import {
 	waitUnlessStopped,
 } from './cancel';
 import {
+	answerAsError,
 	apiError,
 	describeErrorBody,
 	looksLikeHtml,
@@ -268,22 +269,21 @@ async function secretsOf(ctx: RequestContext, api: ProviderApi, type: string): P
 const METHODS_WITH_EFFECTS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Whether a refused request may be about an expired token that n8n did not renew:
- * an OAuth2 credential, and a status other than 401 that the provider uses for
- * expired tokens (thanks.io: 403). n8n renews on 401 on every n8n version; n8n
- * 1.x renews on nothing else.
+ * Whether a refused request may be about an expired token: an OAuth2 credential,
+ * and 401 or another status the provider uses for expired tokens (thanks.io: 403).
+ * Error answers come back to the node as they are, so n8n renews nothing itself:
+ * the node renews through n8n's own OAuth2 code (`renewToken`).
  */
-function isOtherExpiredStatus(api: ProviderApi, connection: Connection, status?: number) {
-	if (status === undefined || status === 401) return false;
-	if (!api.credentials[connection.credentialType]?.oauth2) return false;
+function isExpiredStatus(api: ProviderApi, connection: Connection, status?: number) {
+	if (status === undefined || !api.credentials[connection.credentialType]?.oauth2) return false;
 	const codes = api.oauth2?.tokenExpiredStatusCode;
-	return Array.isArray(codes) ? codes.includes(status) : codes === status;
+	return status === 401 || (Array.isArray(codes) ? codes.includes(status) : codes === status);
 }
 
 /**
- * The bearer token a failed request was sent with, when the HTTP client's error
- * still carries the request's headers (n8n's axios-based client does). Used only
- * to compare tokens, never shown.
+ * The bearer token a failed request was sent with, from the request's headers
+ * (which n8n signs in place; see answerAsError). Used only to compare tokens,
+ * never shown.
  */
 function tokenSentWith(error: unknown): string | undefined {
 	const outer = (error ?? {}) as { cause?: unknown; errorResponse?: unknown };
@@ -307,7 +307,7 @@ function tokenSentWith(error: unknown): string | undefined {
  *   execution or worker, renewed it meanwhile): once more with the stored one,
  *   nothing refreshed;
  * - it was sent with the stored token, which someone renewed during this
- *   execution: n8n already renewed and retried, so the status is not about the
+ *   execution: a renewed token was refused, so the status is not about the
  *   token: no;
  * - nobody renewed it: refreshed once, through n8n's own OAuth2 code (which
  *   stores it, and a rotated refresh token), then once more.
@@ -533,8 +533,9 @@ async function notJsonError(
 
 /**
  * Sends one request with the node's credential through n8n's
- * `httpRequestWithAuthentication`, so that n8n's own token handling (fetch,
- * storage, refresh on the configured status codes) applies.
+ * `httpRequestWithAuthentication`, so that n8n's own token handling applies: it
+ * fetches and stores the token, and renews it (with its own OAuth2 code, which
+ * stores a rotated refresh token too) when the node finds it expired.
  *
  * Only a 429, or a token-expired status right after which the token is renewed,
  * is sent again: the provider refused those before processing. Any other
@@ -583,6 +584,8 @@ async function send<T>(
 			timeout: api.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 			headers: { Accept: request.binary ? '*/*' : 'application/json', ...request.headers },
 			returnFullResponse: true,
+			// Error answers as they are, headers included, on every n8n line (see answerAsError).
+			ignoreHttpStatusErrors: true,
 			abortSignal: cancelSignalOf(ctx),
 			...(request.binary ? { encoding: 'arraybuffer' as const } : {}),
 		};
@@ -603,21 +606,12 @@ async function send<T>(
 						? { oauth2: api.oauth2 }
 						: undefined,
 			)) as IN8nHttpFullResponse;
+			if (response.statusCode >= 400) throw answerAsError(response, options.headers);
 		} catch (error) {
 			slot();
 			const { status, headers } = readHttpError(error);
 			if (status === undefined && isStopped(ctx)) throw stopped('underway');
-			// n8n's own renewal after a 401 failed: another worker may have won the race.
-			if (
-				!renewed &&
-				api.credentials[connection.credentialType]?.oauth2 &&
-				isRenewalRefused(error)
-			) {
-				renewed = true;
-				const sent = tokenSentWith(error) ?? state.knownToken;
-				if (await tokenSavedElsewhere(ctx, api, connection, state, sent)) continue;
-			}
-			if (isOtherExpiredStatus(api, connection, status) && !state.persistent.has(status!)) {
+			if (isExpiredStatus(api, connection, status) && !state.persistent.has(status!)) {
 				let again = false;
 				if (!renewed) {
 					renewed = true;

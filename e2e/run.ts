@@ -38,6 +38,7 @@ import { expect, parametersOf } from './spec';
  *   npm run test:e2e -- --no-browser skip the editor checks in Chromium (n8n 2.x)
  *   npm run screenshots              n8n 2.x only, and the README's screenshots into docs/images
  *   npm run test:e2e -- --provider thinkific   only that provider (or a,b), in queue mode too
+ *                                    (--provider transport: only the shared request-path checks)
  */
 
 /** The OAuth2 credential the browser creates in the editor's credential dialog. */

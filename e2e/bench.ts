@@ -20,7 +20,7 @@ import { buildTarball, installTarball, manifest } from './lib/package';
 import type { StoredCredential } from './lib/provision';
 import { provisionCredential } from './lib/provision';
 import type { ChainNode } from './lib/workflows';
-import { webhookChain } from './lib/workflows';
+import { splitOut, webhookChain } from './lib/workflows';
 import { thanksIoSpec } from './providers/thanksio';
 import { thinkificSpec } from './providers/thinkific';
 import { throughLine } from './providers/throughline';
@@ -119,15 +119,6 @@ function count(field = 'id'): ChainNode {
 }
 
 const summarize = count();
-
-function splitOut(field: string): ChainNode {
-	return {
-		name: 'Split Out',
-		type: 'n8n-nodes-base.splitOut',
-		version: 1,
-		parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} },
-	};
-}
 
 function aggregate(field: string): ChainNode {
 	return {

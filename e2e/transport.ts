@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
+/* eslint-disable @n8n/community-nodes/no-restricted-imports --
    End-to-end tooling, never published: it drives a real n8n server and reads its log. */
 import { readFileSync } from 'node:fs';
 
@@ -8,7 +8,7 @@ import type { N8nClient } from './lib/n8n';
 import { sleepMs } from './lib/n8n';
 import { provisionCredential } from './lib/provision';
 import type { ChainNode } from './lib/workflows';
-import { webhookChain } from './lib/workflows';
+import { splitOut, webhookChain } from './lib/workflows';
 import { providers } from './providers';
 import type { ProviderSpec, SandboxContext } from './spec';
 import { expect } from './spec';
@@ -44,18 +44,18 @@ interface Answer {
 /** POSTs to a webhook; sent again only while n8n has not registered it yet (404). */
 async function callWebhook(url: string, body: unknown): Promise<Answer> {
 	const started = Date.now();
-	for (;;) {
-		const response = await fetch(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-			signal: AbortSignal.timeout(300_000),
-		});
-		const text = await response.text();
-		if (response.status !== 404 || Date.now() - started > 20_000)
-			return { status: response.status, text, ms: Date.now() - started };
+	const init = {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	};
+	let response = await fetch(url, { ...init, signal: AbortSignal.timeout(300_000) });
+	while (response.status === 404 && Date.now() - started < 20_000) {
+		await response.text();
 		await sleepMs(300);
+		response = await fetch(url, { ...init, signal: AbortSignal.timeout(300_000) });
 	}
+	return { status: response.status, text: await response.text(), ms: Date.now() - started };
 }
 
 /**
@@ -71,15 +71,6 @@ function nodeErrorInLog(logFile: string, workflowId: string): string | undefined
 	const error = (JSON.parse(json ?? '{}') as { error?: { message?: string; description?: string } })
 		.error;
 	return [error?.message, error?.description].filter(Boolean).join(' — ');
-}
-
-function splitOut(field: string): ChainNode {
-	return {
-		name: 'Split Out',
-		type: 'n8n-nodes-base.splitOut',
-		version: 1,
-		parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} },
-	};
 }
 
 export async function runTransportChecks(run: TransportRun): Promise<void> {
@@ -243,7 +234,7 @@ export async function runTransportChecks(run: TransportRun): Promise<void> {
 						type: `${run.packageName}.thinkific`,
 						version: 1,
 						parameters: {
-							authentication: 'thinkificOAuth2Api',
+							authentication: spec.type,
 							resource: 'user',
 							operation: 'get',
 							userId: '={{ $json.id }}',

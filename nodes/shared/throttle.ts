@@ -44,18 +44,24 @@ function release(limit: Limit): void {
 	for (const wake of limit.waiters.splice(0)) wake();
 }
 
+/** A limit: `perSecond` requests a second to the API known by `key` (its base URL). */
+export interface Throttle {
+	key: string;
+	perSecond: number;
+}
+
 /**
- * Waits until a request may be sent under the limit `perSecond` of `key`, unless
- * the execution is stopped first. Returns the function to call once the request
- * is answered (or failed), or undefined when the execution was stopped.
+ * Waits until a request may be sent under the limit (at once when there is none),
+ * unless the execution is stopped first. Returns the function to call once the
+ * request is answered (or failed), or undefined when the execution was stopped.
  */
 export async function takeSlot(
 	ctx: object,
-	key: string,
-	perSecond: number,
+	throttle: Throttle | undefined,
 ): Promise<(() => void) | undefined> {
-	const limit = limitOf(key);
-	const most = Math.max(1, Math.floor(perSecond));
+	if (!throttle) return () => {};
+	const limit = limitOf(throttle.key);
+	const most = Math.max(1, Math.floor(throttle.perSecond));
 	for (;;) {
 		const now = Date.now();
 		while (limit.answered.length && limit.answered[0] <= now - WINDOW_MS) limit.answered.shift();

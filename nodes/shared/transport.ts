@@ -35,6 +35,7 @@ import { collectPages } from './pagination';
 import { addHint } from './router';
 import { RATE_LIMIT_MAX_RETRIES, RATE_LIMIT_MAX_WAIT_MS, rateLimitWait } from './rateLimit';
 import { earlierRefusal, rememberRefusal } from './refusedRenewal';
+import type { Throttle } from './throttle';
 import { takeSlot } from './throttle';
 import { describeInsecureUrl, hasUnsafeSegments, trimTrailingSlash } from './url';
 
@@ -166,7 +167,7 @@ interface Connection {
 	 */
 	decrypted?: ICredentialsDecrypted;
 	/** The limit on requests per second this process keeps for the provider's API host. */
-	throttle?: { key: string; perSecond: number };
+	throttle?: Throttle;
 }
 
 /** What one execution (or one dropdown call) of a node keeps between its requests. */
@@ -561,6 +562,8 @@ async function send<T>(
 		);
 	}
 	let renewed = false;
+	// What the provider did with the last attempt, for a Stop before the next one.
+	let refusedBy: StopPoint = 'before';
 	const stopped = (point: StopPoint) =>
 		requestStopped(
 			ctx.getNode(),
@@ -571,10 +574,9 @@ async function send<T>(
 			METHODS_WITH_EFFECTS.has(request.method),
 		);
 	for (let attempt = 0; ; attempt++) {
-		if (isStopped(ctx)) throw stopped('before');
-		const { throttle } = connection;
-		const slot = throttle ? await takeSlot(ctx, throttle.key, throttle.perSecond) : () => {};
-		if (!slot) throw stopped('before');
+		if (isStopped(ctx)) throw stopped(refusedBy);
+		const slot = await takeSlot(ctx, connection.throttle);
+		if (!slot) throw stopped(refusedBy);
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: `${baseUrl}${request.path}`,
@@ -621,6 +623,7 @@ async function send<T>(
 						throw await toApiError(ctx, api, connection, request, renewError, itemIndex);
 					}
 				}
+				refusedBy = 'renewal';
 				if (again) continue;
 				// Refused with a renewed token: not a token problem; no more renewals for it.
 				state.persistent.add(status!);
@@ -628,7 +631,8 @@ async function send<T>(
 			if (status === 429 && attempt < RATE_LIMIT_MAX_RETRIES) {
 				const wait = rateLimitWait(headers, attempt);
 				if (wait.ms <= RATE_LIMIT_MAX_WAIT_MS) {
-					if (!(await waitUnlessStopped(ctx, wait.ms))) throw stopped('rateLimit');
+					refusedBy = 'rateLimit';
+					if (!(await waitUnlessStopped(ctx, wait.ms))) throw stopped(refusedBy);
 					continue;
 				}
 			}

@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { errorText, secretsIn, thinkificFixture } from './context';
+import { createUserPerItem, errorText, secretsIn, thinkificFixture } from './context';
 
 /**
  * A token renewal the provider refuses, met by n8n-core's real OAuth2 refresh:
@@ -11,13 +11,6 @@ import { errorText, secretsIn, thinkificFixture } from './context';
 const t = thinkificFixture();
 
 const getUser = { resource: 'user', operation: 'get', userId: '={{ $json.id }}' };
-const createUser = {
-	resource: 'user',
-	operation: 'create',
-	firstName: 'Ada',
-	lastName: 'Lovelace',
-	email: '={{ $json.email }}',
-};
 
 interface TokenData {
 	access_token: string;
@@ -65,7 +58,7 @@ describe('a refused token renewal', () => {
 		t.provider.auth.revokeRefreshTokens();
 		t.provider.auth.expireAccessTokens();
 		const started = Date.now();
-		const [items] = await t.run(createUser, {
+		const [items] = await t.run(createUserPerItem, {
 			using: 'thinkificOAuth2Api',
 			continueOnFail: true,
 			items: Array.from({ length: 20 }, (_, i) => ({ email: `user${i}@example.com` })),

@@ -24,6 +24,19 @@ function sessions(count: number) {
 	return Array.from({ length: count }, (_, i) => ({ session: `s-${i}` }));
 }
 
+/** Displays are recorded, then answered after `delayMs`. */
+function answerDisplaysAfter(delayMs: number, times = 1) {
+	t.sandbox.inject({
+		provider: 'throughline',
+		route: 'POST /v1/events/helpline_display',
+		kind: 'slow',
+		phase: 'after',
+		status: 201,
+		delayMs,
+		times,
+	});
+}
+
 /** Runs the node, presses Stop after `stopAfterMs`; the outcome, and when each happened. */
 async function runAndStop(
 	parameters: INodeParameters,
@@ -83,15 +96,7 @@ describe('Stop', () => {
 
 	test('between items: the items after the Stop are not started', async () => {
 		// Every display takes 300 ms to answer (processed, then answered).
-		t.sandbox.inject({
-			provider: 'throughline',
-			route: 'POST /v1/events/helpline_display',
-			kind: 'slow',
-			phase: 'after',
-			status: 201,
-			delayMs: 300,
-			times: 100,
-		});
+		answerDisplaysAfter(300, 100);
 		const result = await runAndStop(display, sessions(10), 450);
 		expect(result.sentAfterStop).toEqual([]);
 		expect(result.endedAfterStopMs).toBeLessThan(500);
@@ -103,14 +108,7 @@ describe('Stop', () => {
 	});
 
 	test('during a request: the request is abandoned, and the error says it may have arrived', async () => {
-		t.sandbox.inject({
-			provider: 'throughline',
-			route: 'POST /v1/events/helpline_display',
-			kind: 'slow',
-			phase: 'after',
-			status: 201,
-			delayMs: 3000,
-		});
+		answerDisplaysAfter(3000);
 		const result = await runAndStop(display, sessions(3), 500);
 		expect(result.endedAfterStopMs).toBeLessThan(500);
 		expect(result.sentAfterStop).toEqual([]);

@@ -42,6 +42,8 @@ export interface RunOptions {
 	hints?: NodeExecutionHint[];
 	/** The node's version, as a saved workflow holds it (default: the newest). */
 	typeVersion?: number;
+	/** The execution's cancel signal, which n8n aborts when the user presses Stop. */
+	signal?: AbortSignal;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function executeNode(options: RunOptions): Promise<INodeExecutionDa
 		{ main: [items] },
 		executeData,
 		[],
+		options.signal,
 	);
 	try {
 		return (await nodeType.execute!.call(context)) as INodeExecutionData[][];

@@ -52,7 +52,9 @@ describe('an OAuth2 credential is read once a second at most, not once per reque
 			expect(t.sandbox.count('throughline', 'token requests')).toBe(2);
 			// The expired token was refused once; every later request used the new one.
 			expect(t.sandbox.count('throughline', 'GET /v1/helplines/us-2')).toBe(31);
-			expect(t.store.reads.get(t.credential.id!)).toBeLessThanOrEqual(allowedReads);
+			// The renewal itself reads it three times (the stored token compared, n8n's
+			// refresh, the next request's fresh read); the 30 items add none.
+			expect(t.store.reads.get(t.credential.id!)).toBeLessThanOrEqual(allowedReads + 3);
 		});
 	});
 

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { isStopError } from '../cancel';
 import type { RunState } from './operations';
 import { errorOutput } from './items';
 
@@ -65,7 +66,7 @@ export function batchOutputFor<R>(
 ): INodeExecutionData[] {
 	const refused = batch.refused.get(itemIndex);
 	if (refused) throw refused;
-	if (batch.items.length === 0 && batch.error) throw batch.error;
+	if (batch.error && (batch.items.length === 0 || isStopError(batch.error))) throw batch.error;
 	if (itemIndex !== batch.items[0]) return [];
 	if (batch.error) {
 		if (!ctx.continueOnFail()) throw batch.error;

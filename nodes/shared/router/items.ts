@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { isStopped, stoppedRunError } from '../cancel';
 import { addHint } from '../hints';
 import type { OperationResult, ResourceMap, RunState } from './operations';
 import { RETRY_ON_FAIL_WARNING } from './operations';
@@ -73,7 +74,11 @@ export async function runOperations(
 		module.readsOnly ? PARALLEL_READS : 1,
 		!this.continueOnFail(),
 		async (itemIndex) => await module.execute.call(this, itemIndex, state),
+		() => isStopped(this),
 	);
+	// After a Stop, the node ends with what was and was not sent, Continue On Fail or not.
+	const stopped = isStopped(this) && stoppedRunError(this.getNode(), outcomes, items.length);
+	if (stopped) throw stopped;
 	const output: INodeExecutionData[] = [];
 	for (const [itemIndex, outcome] of outcomes.entries()) {
 		if (!outcome) continue; // not run: an earlier item failed
@@ -129,13 +134,15 @@ type ItemOutcome = { result: OperationResult } | { error: unknown };
  * Runs `run` for every item index, `parallel` at a time, in order of the items.
  * With `stopOnError` (no Continue On Fail), a failure stops the items not yet
  * started; side by side, those already started finish. Side by side, the first
- * item runs alone, so that it fetches the token the other items then share.
+ * item runs alone, so that it fetches the token the other items then share. Once
+ * `stopped` (the execution's Stop), no further item is started.
  */
 async function runItems(
 	count: number,
 	parallel: number,
 	stopOnError: boolean,
 	run: (itemIndex: number) => Promise<OperationResult>,
+	stopped: () => boolean,
 ): Promise<ItemOutcome[]> {
 	const outcomes: ItemOutcome[] = [];
 	const runOne = async (itemIndex: number): Promise<ItemOutcome> => {
@@ -146,7 +153,7 @@ async function runItems(
 		}
 	};
 	if (parallel <= 1 || count <= 1) {
-		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		for (let itemIndex = 0; itemIndex < count && !stopped(); itemIndex++) {
 			const outcome = await runOne(itemIndex);
 			outcomes.push(outcome);
 			if (stopOnError && 'error' in outcome) break;
@@ -156,7 +163,7 @@ async function runItems(
 	outcomes.push(await runOne(0));
 	let next = stopOnError && 'error' in outcomes[0] ? count : 1;
 	const worker = async () => {
-		while (next < count) {
+		while (next < count && !stopped()) {
 			const itemIndex = next++;
 			outcomes[itemIndex] = await runOne(itemIndex);
 			if (stopOnError && 'error' in outcomes[itemIndex]) next = count;

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { Throttle } from './throttle';
 import { describeInsecureUrl, trimTrailingSlash } from '../url';
 import type { ProviderApi, RequestContext } from './types';
 
@@ -23,6 +24,8 @@ export interface Connection {
 	 * n8n with every request, so that n8n does not decrypt it again each time.
 	 */
 	decrypted?: ICredentialsDecrypted;
+	/** The limit on requests per second this process keeps for the provider's API host. */
+	throttle?: Throttle;
 }
 
 /** What one execution (or one dropdown call) of a node keeps between its requests. */
@@ -100,7 +103,9 @@ async function connect(
 	for (const [name, field] of Object.entries(use.otherBaseUrlFields ?? {})) {
 		baseUrls[name] = trimTrailingSlash(String(credentials[field] ?? ''));
 	}
-	return { credentialType, baseUrls, decrypted };
+	const perSecond = api.requestsPerSecond?.(credentials);
+	const throttle = perSecond === undefined ? undefined : { key: baseUrls[''], perSecond };
+	return { credentialType, baseUrls, decrypted, throttle };
 }
 
 export function executionState(ctx: RequestContext, api: ProviderApi): ExecutionState {

@@ -9,7 +9,9 @@ import {
 	redact,
 	summariseText,
 } from '../errors';
+import { isStopError } from '../cancel';
 import { RATE_LIMIT_MAX_RETRIES, rateLimitWait } from '../rateLimit';
+import { rememberRefusal } from './refusedRenewal';
 import type { Connection } from './connection';
 import { secretsOf } from './connection';
 import type { ApiRequest, ProviderApi, RequestContext } from './types';
@@ -50,11 +52,12 @@ export async function toApiError(
 	error: unknown,
 	itemIndex: number | undefined,
 ): Promise<Error> {
+	if (isStopError(error)) return error;
 	const secrets = await secretsOf(ctx, api, connection.credentialType);
 	const node = ctx.getNode();
 	if (isRenewalRefused(error)) {
 		const credentialName = node.credentials?.[connection.credentialType]?.name;
-		return apiError(
+		const refused = apiError(
 			node,
 			itemIndex,
 			`${api.name} refused to renew the access token: the credential${credentialName ? ` "${credentialName}"` : ''} needs to be reconnected`,
@@ -62,6 +65,9 @@ export async function toApiError(
 			undefined,
 			secrets,
 		);
+		// Final: no other worker saved a token meanwhile. The execution's other items fail at once.
+		rememberRefusal(ctx, refused);
+		return refused;
 	}
 	if (error instanceof NodeOperationError) {
 		return apiError(

@@ -1,36 +1,40 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { requestStopped, waitUnlessStopped } from '../cancel';
 import type { Connection, ExecutionState } from './connection';
 import { accessTokenOf } from './connection';
 import { isRenewalRefused } from './failures';
 import type { ProviderApi, RequestContext } from './types';
 
 /**
- * Token renewal that n8n itself does not do on every line: n8n 1.x renews an
- * OAuth2 token only after a 401 (thanks.io says 403), and does not coordinate
- * renewals between queue-mode workers (a rotating refresh token works once). n8n
- * 2.x does both itself, so on 2.x these paths find the token already renewed.
- * Delete this file, and the paths of `send.ts` that call it, with n8n 1.x support.
+ * Token renewal. Requests ask n8n for error answers as they are
+ * (`ignoreHttpStatusErrors`), so that their status and headers read the same on
+ * n8n 1.x and 2.x (n8n-workflow 1.x's error class drops the wrapped answer). n8n
+ * then renews nothing by itself: after a token-expired status the node renews
+ * through n8n's own OAuth2 code (`refreshOAuth2Token`, which stores the token and a
+ * rotated refresh token, and on 2.x takes n8n's lock across workers). On n8n 1.x,
+ * which does not coordinate renewals between queue-mode workers, a renewal refused
+ * because another worker used the refresh token first picks up the token that
+ * worker saved (`tokenSavedElsewhere`).
  */
 
 /**
- * Whether a refused request may be about an expired token that n8n did not renew:
- * an OAuth2 credential, and a status other than 401 that the provider uses for
- * expired tokens (thanks.io: 403). n8n renews on 401 on every n8n version; n8n
- * 1.x renews on nothing else.
+ * Whether a refused request may be about an expired token: an OAuth2 credential,
+ * and 401 or another status the provider uses for expired tokens (thanks.io: 403).
+ * Error answers come back to the node as they are, so n8n renews nothing itself:
+ * the node renews through n8n's own OAuth2 code (`renewToken`).
  */
-export function isOtherExpiredStatus(api: ProviderApi, connection: Connection, status?: number) {
-	if (status === undefined || status === 401) return false;
-	if (!api.credentials[connection.credentialType]?.oauth2) return false;
+export function isExpiredStatus(api: ProviderApi, connection: Connection, status?: number) {
+	if (status === undefined || !api.credentials[connection.credentialType]?.oauth2) return false;
 	const codes = api.oauth2?.tokenExpiredStatusCode;
-	return Array.isArray(codes) ? codes.includes(status) : codes === status;
+	return status === 401 || (Array.isArray(codes) ? codes.includes(status) : codes === status);
 }
 
 /**
- * The bearer token a failed request was sent with, when the HTTP client's error
- * still carries the request's headers (n8n's axios-based client does). Used only
- * to compare tokens, never shown.
+ * The bearer token a failed request was sent with, from the request's headers
+ * (which n8n signs in place; see answerAsError). Used only to compare tokens,
+ * never shown.
  */
 export function tokenSentWith(error: unknown): string | undefined {
 	const outer = (error ?? {}) as { cause?: unknown; errorResponse?: unknown };
@@ -54,7 +58,7 @@ export function tokenSentWith(error: unknown): string | undefined {
  *   execution or worker, renewed it meanwhile): once more with the stored one,
  *   nothing refreshed;
  * - it was sent with the stored token, which someone renewed during this
- *   execution: n8n already renewed and retried, so the status is not about the
+ *   execution: a renewed token was refused, so the status is not about the
  *   token: no;
  * - nobody renewed it: refreshed once, through n8n's own OAuth2 code (which
  *   stores it, and a rotated refresh token), then once more.
@@ -81,7 +85,10 @@ export async function renewToken(
 		)) as IDataObject | undefined;
 	} catch (refreshError) {
 		// Another execution or worker may have used the same refresh token first.
-		if (isRenewalRefused(refreshError) && (await tokenSavedElsewhere(ctx, connection, state, sent)))
+		if (
+			isRenewalRefused(refreshError) &&
+			(await tokenSavedElsewhere(ctx, api, connection, state, sent))
+		)
 			return true;
 		throw new NodeOperationError(ctx.getNode(), refreshError as Error);
 	}
@@ -104,14 +111,16 @@ const SAVED_ELSEWHERE_INTERVAL_MS = 500;
  * sent with is taken, and the request, refused before processing, is sent once
  * more with it.
  */
-export async function tokenSavedElsewhere(
+async function tokenSavedElsewhere(
 	ctx: RequestContext,
+	api: ProviderApi,
 	connection: Connection,
 	state: ExecutionState,
 	sent: string | undefined,
 ): Promise<boolean> {
 	for (let attempt = 0; attempt < SAVED_ELSEWHERE_TRIES; attempt++) {
-		if (attempt > 0) await sleep(SAVED_ELSEWHERE_INTERVAL_MS);
+		if (attempt > 0 && !(await waitUnlessStopped(ctx, SAVED_ELSEWHERE_INTERVAL_MS)))
+			throw requestStopped(ctx.getNode(), api.name, 'renewal');
 		const stored = accessTokenOf(await ctx.getCredentials(connection.credentialType));
 		if (stored !== undefined && stored !== sent) {
 			state.knownToken = stored;

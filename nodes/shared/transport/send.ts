@@ -1,12 +1,16 @@
 import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { readHttpError } from '../errors';
+import type { StopPoint } from '../cancel';
+import { cancelSignalOf, isStopped, requestStopped, waitUnlessStopped } from '../cancel';
+import { answerAsError, readHttpError } from '../errors';
 import { RATE_LIMIT_MAX_RETRIES, RATE_LIMIT_MAX_WAIT_MS, rateLimitWait } from '../rateLimit';
+import { earlierRefusal } from './refusedRenewal';
+import { takeSlot } from './throttle';
 import { hasUnsafeSegments } from '../url';
 import { authContext, executionState, forgetCredential } from './connection';
-import { isRenewalRefused, notJsonError, toApiError } from './failures';
-import { isOtherExpiredStatus, renewToken, tokenSavedElsewhere, tokenSentWith } from './renewal';
+import { METHODS_WITH_EFFECTS, notJsonError, toApiError } from './failures';
+import { isExpiredStatus, renewToken } from './renewal';
 import type { ApiRequest, ProviderApi, RequestContext } from './types';
 
 /** Requests that take longer are abandoned and reported. */
@@ -14,8 +18,9 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 
 /**
  * Sends one request with the node's credential through n8n's
- * `httpRequestWithAuthentication`, so that n8n's own token handling (fetch,
- * storage, refresh on the configured status codes) applies.
+ * `httpRequestWithAuthentication`, so that n8n's own token handling applies: it
+ * fetches and stores the token, and renews it (with its own OAuth2 code, which
+ * stores a rotated refresh token too) when the node finds it expired.
  *
  * Only a 429, or a token-expired status right after which the token is renewed,
  * is sent again: the provider refused those before processing. Any other
@@ -28,6 +33,8 @@ export async function send<T>(
 	request: ApiRequest,
 	itemIndex: number | undefined,
 ): Promise<T> {
+	const refused = earlierRefusal(ctx, ctx.getNode(), itemIndex);
+	if (refused) throw refused;
 	const state = executionState(ctx, api);
 	const connection = await state.connection;
 	const baseUrl = connection.baseUrls[request.base ?? ''];
@@ -39,7 +46,21 @@ export async function send<T>(
 		);
 	}
 	let renewed = false;
+	// What the provider did with the last attempt, for a Stop before the next one.
+	let refusedBy: StopPoint = 'before';
+	const stopped = (point: StopPoint) =>
+		requestStopped(
+			ctx.getNode(),
+			api.name,
+			point,
+			request,
+			itemIndex,
+			METHODS_WITH_EFFECTS.has(request.method),
+		);
 	for (let attempt = 0; ; attempt++) {
+		if (isStopped(ctx)) throw stopped(refusedBy);
+		const slot = await takeSlot(ctx, connection.throttle);
+		if (!slot) throw stopped(refusedBy);
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: `${baseUrl}${request.path}`,
@@ -49,6 +70,9 @@ export async function send<T>(
 			timeout: api.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 			headers: { Accept: request.binary ? '*/*' : 'application/json', ...request.headers },
 			returnFullResponse: true,
+			// Error answers as they are, headers included, on every n8n line (see answerAsError).
+			ignoreHttpStatusErrors: true,
+			abortSignal: cancelSignalOf(ctx),
 			...(request.binary ? { encoding: 'arraybuffer' as const } : {}),
 		};
 		let response: IN8nHttpFullResponse;
@@ -70,20 +94,13 @@ export async function send<T>(
 						? { oauth2: api.oauth2 }
 						: undefined,
 			)) as IN8nHttpFullResponse;
+			if (response.statusCode >= 400) throw answerAsError(response, options.headers);
 		} catch (error) {
+			slot();
 			forgetCredential(state);
 			const { status, headers } = readHttpError(error);
-			// n8n's own renewal after a 401 failed: another worker may have won the race.
-			if (
-				!renewed &&
-				api.credentials[connection.credentialType]?.oauth2 &&
-				isRenewalRefused(error)
-			) {
-				renewed = true;
-				const sent = tokenSentWith(error) ?? state.knownToken;
-				if (await tokenSavedElsewhere(ctx, connection, state, sent)) continue;
-			}
-			if (isOtherExpiredStatus(api, connection, status) && !state.persistent.has(status!)) {
+			if (status === undefined && isStopped(ctx)) throw stopped('underway');
+			if (isExpiredStatus(api, connection, status) && !state.persistent.has(status!)) {
 				let again = false;
 				if (!renewed) {
 					renewed = true;
@@ -93,6 +110,7 @@ export async function send<T>(
 						throw await toApiError(ctx, api, connection, request, renewError, itemIndex);
 					}
 				}
+				refusedBy = 'renewal';
 				if (again) continue;
 				// Refused with a renewed token: not a token problem; no more renewals for it.
 				state.persistent.add(status!);
@@ -100,12 +118,14 @@ export async function send<T>(
 			if (status === 429 && attempt < RATE_LIMIT_MAX_RETRIES) {
 				const wait = rateLimitWait(headers, attempt);
 				if (wait.ms <= RATE_LIMIT_MAX_WAIT_MS) {
-					await sleep(wait.ms);
+					refusedBy = 'rateLimit';
+					if (!(await waitUnlessStopped(ctx, wait.ms))) throw stopped(refusedBy);
 					continue;
 				}
 			}
 			throw await toApiError(ctx, api, connection, request, error, itemIndex);
 		}
+		slot();
 		if (request.binary) return Buffer.from(response.body as ArrayBuffer) as T;
 		const body = response.body;
 		if (typeof body !== 'string') return (body ?? {}) as T;

@@ -68,6 +68,8 @@ export interface ProviderApi {
 	timeoutMs?: number;
 	/** How lists are paged (for `apiRequestAllItems` and `apiRequestPage`). */
 	paging?: Paging;
+	/** The provider's limit on requests per second, from the credential (see throttle.ts). */
+	requestsPerSecond?: (credentials: ICredentialDataDecryptedObject) => number | undefined;
 }
 
 export interface ApiRequest {

@@ -213,23 +213,17 @@ export class ThinkificAdminRoutes {
 		const [resource, id, sub, subId] = path.split('/').slice(1);
 		const route = `${method} /${[resource, id && ':id', sub, subId && ':sub'].filter(Boolean).join('/')}`;
 		const body = req.body ?? {};
+		const records = this.records(method, resource, id, sub, req);
+		if (records) return records;
 		switch (route) {
-			case 'GET /groups':
-				return this.site.page(req, [...this.groups.values()]);
 			case 'POST /groups':
 				return this.createGroup(body, sandbox);
-			case 'GET /groups/:id':
-				return this.found(this.groups.get(Number(id)));
-			case 'DELETE /groups/:id':
-				return this.groups.delete(Number(id)) ? { status: 204 } : json(404, NOT_FOUND);
 			case 'POST /group_users':
 				return this.addToGroups(body, sandbox);
 			case 'GET /groups/:id/analysts':
 			case 'POST /groups/:id/analysts':
 			case 'DELETE /groups/:id/analysts/:sub':
 				return this.groupAnalysts(req, Number(id), body, subId);
-			case 'GET /bundles/:id':
-				return this.found(this.bundles.get(Number(id)));
 			case 'GET /bundles/:id/courses':
 				return this.withBundle(id, (b) =>
 					this.site.page(
@@ -250,8 +244,6 @@ export class ThinkificAdminRoutes {
 							[...this.chapters.values()].filter((c) => String(c.course_id) === id),
 						)
 					: json(404, NOT_FOUND);
-			case 'GET /chapters/:id':
-				return this.found(this.chapters.get(Number(id)));
 			case 'GET /chapters/:id/contents':
 				return this.chapters.has(Number(id))
 					? this.site.page(
@@ -259,16 +251,10 @@ export class ThinkificAdminRoutes {
 							[...this.contents.values()].filter((c) => String(c.chapter_id) === id),
 						)
 					: json(404, NOT_FOUND);
-			case 'GET /instructors':
-				return this.site.page(req, [...this.instructors.values()]);
 			case 'POST /instructors':
 				return this.createInstructor(body, sandbox);
-			case 'GET /instructors/:id':
-				return this.found(this.instructors.get(Number(id)));
 			case 'PUT /instructors/:id':
 				return this.updateInstructor(Number(id), body);
-			case 'DELETE /instructors/:id':
-				return this.instructors.delete(Number(id)) ? { status: 204 } : json(404, NOT_FOUND);
 			case 'GET /course_reviews':
 				return this.listReviews(req);
 			case 'POST /course_reviews':
@@ -278,8 +264,37 @@ export class ThinkificAdminRoutes {
 		}
 	}
 
-	private found(record: Row | undefined): SandboxResponse {
-		return record ? json(200, record) : json(404, NOT_FOUND);
+	/**
+	 * The routes every kind of record has: `GET /<kind>` (groups and instructors),
+	 * `GET /<kind>/{id}`, and `DELETE /<kind>/{id}` (groups and instructors).
+	 */
+	private records(
+		method: string,
+		resource: string,
+		id: string | undefined,
+		sub: string | undefined,
+		req: SandboxRequest,
+	): SandboxResponse | undefined {
+		const kinds: Record<string, Map<number, Row>> = {
+			groups: this.groups,
+			instructors: this.instructors,
+			bundles: this.bundles,
+			chapters: this.chapters,
+		};
+		const store = kinds[resource];
+		const listed = resource === 'groups' || resource === 'instructors';
+		if (!store || sub !== undefined) return undefined;
+		if (method === 'GET' && id === undefined && listed) {
+			return this.site.page(req, [...store.values()]);
+		}
+		if (method === 'GET' && id !== undefined) {
+			const record = store.get(Number(id));
+			return record ? json(200, record) : json(404, NOT_FOUND);
+		}
+		if (method === 'DELETE' && id !== undefined && listed) {
+			return store.delete(Number(id)) ? { status: 204 } : json(404, NOT_FOUND);
+		}
+		return undefined;
 	}
 
 	private user(value: unknown): ThinkificUser | undefined {

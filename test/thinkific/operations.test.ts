@@ -637,7 +637,7 @@ describe('Thinkific parameter validation', () => {
 		[
 			{ resource: 'enrollment', operation: 'get', enrollmentId: '  ' },
 			{},
-			'Invalid "Enrollment ID" in item 0: it is empty',
+			'Invalid "Enrollment" in item 0: it is empty',
 		],
 		[
 			{

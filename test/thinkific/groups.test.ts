@@ -239,7 +239,7 @@ describe('Thinkific group refusals and list shapes', () => {
 		expect(t.apiCalls()).toEqual([]);
 	});
 
-	test('as an AI tool: creating is sent once, removing says what it undoes', () => {
+	test('as an AI tool: creating and adding are sent once, removing says what it undoes', () => {
 		const operation = (value: string) =>
 			t.node.description.properties
 				.find(
@@ -256,6 +256,8 @@ describe('Thinkific group refusals and list shapes', () => {
 				(p.displayOptions?.show?.resource as string[])[0] === 'group',
 		);
 		expect(notice.map((p) => (p.displayOptions!.show!.operation as string[])[0])).toEqual([
+			'addAnalyst',
+			'addUser',
 			'create',
 		]);
 	});

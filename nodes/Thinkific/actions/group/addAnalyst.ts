@@ -12,6 +12,9 @@ export const option: OperationModule['option'] = {
 		"Let a user with the Group Analyst role see a group's reports. Give the user that role first (User → Update → Roles).",
 };
 
+/** A POST that makes a membership: not repeated by Retry On Fail either. */
+export const sendsOnce = true;
+
 export const description: INodeProperties[] = analystFields;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

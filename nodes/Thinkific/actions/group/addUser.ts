@@ -13,6 +13,9 @@ export const option: OperationModule['option'] = {
 		'Make a user a member of a group. Thinkific may take some minutes to show the user in the group.',
 };
 
+/** A POST that makes a membership: not repeated by Retry On Fail either. */
+export const sendsOnce = true;
+
 export const description: INodeProperties[] = [
 	{ ...groupLocator, description: 'The group to add the user to' },
 	{ ...userLocator, description: 'The user to add: from the list, by ID or by email' },

@@ -3,6 +3,7 @@ import { THINKIFIC_API_KEY, THINKIFIC_CLIENT, THINKIFIC_SUBDOMAIN } from '../../
 import { outcomeOf } from '../lib/triggers';
 import type { ProviderSpec, SandboxContext, TriggerHook, TriggerSpec } from '../spec';
 import { expect } from '../spec';
+import { thinkificAdminDropdowns, thinkificAdminWorkflows } from './thinkificAdmin';
 
 function thinkific({ sandbox }: SandboxContext): ThinkificProvider {
 	return sandbox.provider<ThinkificProvider>('thinkific');
@@ -125,7 +126,9 @@ export const thinkificSpec: ProviderSpec = {
 						);
 					},
 				},
+				...thinkificAdminWorkflows,
 			],
+			loadOptions: thinkificAdminDropdowns,
 		},
 	],
 	triggers: [

@@ -3,6 +3,7 @@ import type { Provider, Sandbox, SandboxRequest, SandboxResponse } from './serve
 import { json, randomToken } from './server';
 import type { ThinkificEvent } from './thinkificWebhooks';
 import { ThinkificWebhooks } from './thinkificWebhooks';
+import { ThinkificAdminRoutes } from './thinkificAdmin';
 import { controlBody } from './webhooks';
 
 /**
@@ -135,6 +136,8 @@ export class ThinkificProvider implements Provider {
 	courses: Course[] = defaultCourses();
 	enrollments = new Map<number, Row>();
 	externalOrders = new Map<number, Row & { transactions: Row[] }>();
+	/** Groups, bundles, course content, instructors and reviews (see thinkificAdmin.ts). */
+	readonly admin = new ThinkificAdminRoutes(this);
 	/** Every authorize request, as received. */
 	readonly authorizeRequests: URLSearchParams[] = [];
 	private nextUserId = 1;
@@ -155,6 +158,7 @@ export class ThinkificProvider implements Provider {
 		this.courses = defaultCourses();
 		this.enrollments.clear();
 		this.externalOrders.clear();
+		this.admin.reset();
 		this.authorizeRequests.length = 0;
 		this.nextUserId = 1;
 		this.nextEnrollmentId = 1;
@@ -186,7 +190,7 @@ export class ThinkificProvider implements Provider {
 	}
 
 	private get products(): Row[] {
-		return this.courses.map(productOf);
+		return [...this.courses.map(productOf), ...this.admin.bundleProducts()];
 	}
 
 	rateLimited(retryAfterMs: number): SandboxResponse {
@@ -389,11 +393,11 @@ export class ThinkificProvider implements Provider {
 					sandbox,
 				);
 			default:
-				return json(404, { error: 'Not found' });
+				return this.admin.handle(method, path, req, sandbox) ?? json(404, { error: 'Not found' });
 		}
 	}
 
-	private page(req: SandboxRequest, all: Row[]): SandboxResponse {
+	page(req: SandboxRequest, all: Row[]): SandboxResponse {
 		const page = integer(req.query.get('page') ?? '1');
 		const limit = integer(req.query.get('limit') ?? '25');
 		if (page === undefined || page < 1) return json(400, { error: 'page must be 1 or more' });
@@ -580,7 +584,7 @@ export class ThinkificProvider implements Provider {
 
 	// ---- enrollments ----------------------------------------------------------
 
-	private createEnrollment(body: Row, sandbox: Sandbox): SandboxResponse {
+	createEnrollment(body: Row, sandbox: Sandbox): SandboxResponse {
 		const course = this.courses.find((c) => c.id === body.course_id);
 		const user = this.users.get(Number(body.user_id));
 		const errors: string[] = [];
@@ -616,7 +620,7 @@ export class ThinkificProvider implements Provider {
 		return json(201, enrollment);
 	}
 
-	private updateEnrollment(enrollment: Row, body: Row): SandboxResponse {
+	updateEnrollment(enrollment: Row, body: Row): SandboxResponse {
 		const errors: string[] = [];
 		for (const field of ['activated_at', 'expiry_date']) {
 			if (body[field] !== undefined && body[field] !== null && !isDate(body[field])) {
@@ -629,11 +633,12 @@ export class ThinkificProvider implements Provider {
 			enrollment.is_free_trial = body.activated_at === null;
 		}
 		if (body.expiry_date !== undefined) enrollment.expiry_date = body.expiry_date;
+		enrollment.expired = Date.parse(String(enrollment.expiry_date)) <= Date.now();
 		enrollment.updated_at = new Date().toISOString();
 		return { status: 204 };
 	}
 
-	private filterEnrollments(query: URLSearchParams): Row[] {
+	filterEnrollments(query: URLSearchParams): Row[] {
 		let list = [...this.enrollments.values()];
 		const equal: Array<[string, string]> = [
 			['query[user_id]', 'user_id'],

@@ -1,9 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceMap } from '../../shared/router';
+import * as bundle from './bundle';
+import * as chapter from './chapter';
 import * as course from './course';
+import * as courseReview from './courseReview';
 import * as enrollment from './enrollment';
 import * as externalOrder from './externalOrder';
+import * as group from './group';
+import * as instructor from './instructor';
 import * as user from './user';
 
 export const resources: ResourceMap = {
@@ -11,6 +16,11 @@ export const resources: ResourceMap = {
 	enrollment: enrollment.operations,
 	course: course.operations,
 	externalOrder: externalOrder.operations,
+	group: group.operations,
+	bundle: bundle.operations,
+	chapter: chapter.operations,
+	instructor: instructor.operations,
+	courseReview: courseReview.operations,
 };
 
 export const properties: INodeProperties[] = [
@@ -30,9 +40,14 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Bundle', value: 'bundle' },
+			{ name: 'Chapter', value: 'chapter' },
 			{ name: 'Course', value: 'course' },
+			{ name: 'Course Review', value: 'courseReview' },
 			{ name: 'Enrollment', value: 'enrollment' },
 			{ name: 'External Order', value: 'externalOrder' },
+			{ name: 'Group', value: 'group' },
+			{ name: 'Instructor', value: 'instructor' },
 			{ name: 'User', value: 'user' },
 		],
 		default: 'user',
@@ -41,4 +56,9 @@ export const properties: INodeProperties[] = [
 	...enrollment.description,
 	...course.description,
 	...externalOrder.description,
+	...group.description,
+	...bundle.description,
+	...chapter.description,
+	...instructor.description,
+	...courseReview.description,
 ];

@@ -60,3 +60,63 @@ export const productLocator = listLocator({
 	searchListMethod: 'searchProducts',
 	description: 'The product (course or bundle) that was bought',
 });
+
+/** A user locator that may be left empty: undefined then. */
+export async function readOptionalUserId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): Promise<number | undefined> {
+	const given = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	if (textOf(given) === '') return undefined;
+	return await readUserId(ctx, itemIndex, name, label);
+}
+
+export const groupLocator = listLocator({
+	displayName: 'Group',
+	name: 'groupId',
+	searchListMethod: 'searchGroups',
+	description: 'The group: search the list by name, or give the ID',
+});
+
+/** Thinkific lists bundles only among the products: the list shows those products. */
+export const bundleLocator = listLocator({
+	displayName: 'Bundle',
+	name: 'bundleId',
+	searchListMethod: 'searchBundles',
+	description: 'The bundle: search the list by name, or give the bundle ID (not its product ID)',
+});
+
+export const instructorLocator = listLocator({
+	displayName: 'Instructor',
+	name: 'instructorId',
+	searchListMethod: 'searchInstructors',
+	description: 'The instructor: search the list by name or email, or give the ID',
+});
+
+export const enrollmentLocator = listLocator({
+	displayName: 'Enrollment',
+	name: 'enrollmentId',
+	searchListMethod: 'searchEnrollments',
+	description:
+		"The enrollment: search the list by the student's name or email or the course name, or give the ID",
+});
+
+/**
+ * Thinkific lists chapters per course only: the Chapter list shows the chapters of
+ * this course. A chapter given by ID needs no course.
+ */
+export const chapterCourseLocator = {
+	...courseLocator,
+	required: false,
+	description:
+		'The course whose chapters the Chapter list shows. Not needed when the chapter is given by ID.',
+};
+
+export const chapterLocator = listLocator({
+	displayName: 'Chapter',
+	name: 'chapterId',
+	searchListMethod: 'searchChapters',
+	description: 'The chapter: from the list of the course above, or by ID',
+});

@@ -4,6 +4,7 @@ import { thinkificFixture } from '../thinkific/context';
 import type { Example } from './check';
 import { describeConformance } from './check';
 import { THINKIFIC_TABLE } from './thinkific';
+import { thinkificAdminExamples } from './thinkificAdminExamples';
 
 const t = thinkificFixture();
 
@@ -163,6 +164,7 @@ const EXAMPLES: Record<string, Example> = {
 		parameters: { externalOrderId: '1', amount: 500, currency: 'USD', reference: 're_9' },
 		prepare: anOrder,
 	},
+	...thinkificAdminExamples(t),
 };
 
 describeConformance({

@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceMap } from '../../shared/router';
+import * as category from './category';
 import * as course from './course';
 import * as enrollment from './enrollment';
 import * as externalOrder from './externalOrder';
+import * as order from './order';
+import * as product from './product';
 import * as user from './user';
 
 export const resources: ResourceMap = {
@@ -11,6 +14,9 @@ export const resources: ResourceMap = {
 	enrollment: enrollment.operations,
 	course: course.operations,
 	externalOrder: externalOrder.operations,
+	product: product.operations,
+	category: category.operations,
+	order: order.operations,
 };
 
 export const properties: INodeProperties[] = [
@@ -30,9 +36,12 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Category', value: 'category' },
 			{ name: 'Course', value: 'course' },
 			{ name: 'Enrollment', value: 'enrollment' },
 			{ name: 'External Order', value: 'externalOrder' },
+			{ name: 'Order', value: 'order' },
+			{ name: 'Product', value: 'product' },
 			{ name: 'User', value: 'user' },
 		],
 		default: 'user',
@@ -41,4 +50,7 @@ export const properties: INodeProperties[] = [
 	...enrollment.description,
 	...course.description,
 	...externalOrder.description,
+	...product.description,
+	...category.description,
+	...order.description,
 ];

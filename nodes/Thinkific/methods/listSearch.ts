@@ -1,30 +1,54 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import type { SearchableList } from '../../shared/listSearch';
 import { normaliseTerm, searchList } from '../../shared/listSearch';
-import { isEmailAddress } from '../../shared/parameters';
+import { isEmailAddress, textOf } from '../../shared/parameters';
+import type { ListRequest } from '../../shared/transport';
 import { apiRequestPage } from '../transport';
 
 /**
- * Searchable lists of the resource locators. Thinkific's courses and products
- * take only `page` and `limit`, and its users only an exact `query[email]`
- * filter: a name is looked for on this side, page after page (250 a page, the
- * most Thinkific gives), until a page holds a match.
+ * Searchable lists of the resource locators. Thinkific's courses, products,
+ * categories and orders take only `page` and `limit`, and its users only an exact
+ * `query[email]` filter: a name is looked for on this side, page after page (250 a
+ * page, the most Thinkific gives), until a page holds a match.
  */
+
+/** One look into the records of a list request, page after page (see `searchList`). */
+async function searchRecords(
+	ctx: ILoadOptionsFunctions,
+	request: ListRequest,
+	list: Omit<SearchableList, 'page'>,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = async (n: number) => await apiRequestPage.call(ctx, request, n);
+	return await searchList({ ...list, page }, filter, paginationToken);
+}
+
+/** Records listed by name, searched in `texts`, with a description when `describe` gives one. */
+function byName(
+	texts: SearchableList['texts'],
+	describe: (record: IDataObject) => string | undefined = () => undefined,
+): Omit<SearchableList, 'page'> {
+	return {
+		texts,
+		entry: (record) => ({
+			name: String(record.name),
+			value: String(record.id),
+			description: describe(record),
+		}),
+	};
+}
+
+/** Records with a name and a slug, searched by either. */
+const BY_NAME = byName((record) => [record.name, record.slug]);
 
 export async function searchCourses(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchList(
-		{
-			page: async (page) => await apiRequestPage.call(this, { path: '/courses' }, page),
-			texts: (course) => [course.name, course.slug],
-			entry: (course) => ({ name: String(course.name), value: String(course.id) }),
-		},
-		filter,
-		paginationToken,
-	);
+	return await searchRecords(this, { path: '/courses' }, BY_NAME, filter, paginationToken);
 }
 
 export async function searchProducts(
@@ -32,14 +56,45 @@ export async function searchProducts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchList(
+	const list = byName(
+		(product) => [product.name, product.slug],
+		(product) => (product.productable_type ? String(product.productable_type) : undefined),
+	);
+	return await searchRecords(this, { path: '/products' }, list, filter, paginationToken);
+}
+
+/** Categories (the API's collections) by name or slug. */
+export async function searchCategories(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchRecords(this, { path: '/collections' }, BY_NAME, filter, paginationToken);
+}
+
+/** Orders by their number, buyer (name or email), product or coupon code. */
+export async function searchOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchRecords(
+		this,
+		{ path: '/orders' },
 		{
-			page: async (page) => await apiRequestPage.call(this, { path: '/products' }, page),
-			texts: (product) => [product.name, product.slug],
-			entry: (product) => ({
-				name: String(product.name),
-				value: String(product.id),
-				description: product.productable_type ? String(product.productable_type) : undefined,
+			texts: (order) => [
+				`#${String(order.id)}`,
+				order.user_name,
+				order.user_email,
+				order.product_name,
+				order.coupon_code,
+			],
+			entry: (order) => ({
+				name: `#${String(order.id)} ${String(order.user_name ?? '')} (${String(order.user_email ?? '')}): ${String(order.product_name ?? '')}`,
+				value: String(order.id),
+				description: [order.status, order.amount_dollars, textOf(order.created_at).slice(0, 10)]
+					.filter((part) => textOf(part) !== '')
+					.join(', '),
 			}),
 		},
 		filter,
@@ -80,9 +135,10 @@ export async function searchUsers(
 				.map((user) => userEntry(user)),
 		};
 	}
-	return await searchList(
+	return await searchRecords(
+		this,
+		{ path: '/users' },
 		{
-			page: async (page) => await apiRequestPage.call(this, { path: '/users' }, page),
 			texts: (user) => [
 				user.full_name,
 				`${String(user.first_name ?? '')} ${String(user.last_name ?? '')}`,

@@ -2,11 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceMap } from '../../shared/router';
 import * as category from './category';
+import * as coupon from './coupon';
 import * as course from './course';
 import * as enrollment from './enrollment';
 import * as externalOrder from './externalOrder';
 import * as order from './order';
 import * as product from './product';
+import * as promotion from './promotion';
 import * as user from './user';
 
 export const resources: ResourceMap = {
@@ -17,6 +19,8 @@ export const resources: ResourceMap = {
 	product: product.operations,
 	category: category.operations,
 	order: order.operations,
+	promotion: promotion.operations,
+	coupon: coupon.operations,
 };
 
 export const properties: INodeProperties[] = [
@@ -37,11 +41,13 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Category', value: 'category' },
+			{ name: 'Coupon', value: 'coupon' },
 			{ name: 'Course', value: 'course' },
 			{ name: 'Enrollment', value: 'enrollment' },
 			{ name: 'External Order', value: 'externalOrder' },
 			{ name: 'Order', value: 'order' },
 			{ name: 'Product', value: 'product' },
+			{ name: 'Promotion', value: 'promotion' },
 			{ name: 'User', value: 'user' },
 		],
 		default: 'user',
@@ -53,4 +59,6 @@ export const properties: INodeProperties[] = [
 	...product.description,
 	...category.description,
 	...order.description,
+	...promotion.description,
+	...coupon.description,
 ];

@@ -1,4 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { SearchableList } from '../../shared/listSearch';
 import { normaliseTerm, searchList } from '../../shared/listSearch';
@@ -8,9 +9,10 @@ import { apiRequestPage } from '../transport';
 
 /**
  * Searchable lists of the resource locators. Thinkific's courses, products,
- * categories and orders take only `page` and `limit`, and its users only an exact
- * `query[email]` filter: a name is looked for on this side, page after page (250 a
- * page, the most Thinkific gives), until a page holds a match.
+ * categories, orders, promotions and coupons take only `page` and `limit` (coupons
+ * the promotion too), and its users only an exact `query[email]` filter: a name is
+ * looked for on this side, page after page (250 a page, the most Thinkific gives),
+ * until a page holds a match.
  */
 
 /** One look into the records of a list request, page after page (see `searchList`). */
@@ -95,6 +97,57 @@ export async function searchOrders(
 				description: [order.status, order.amount_dollars, textOf(order.created_at).slice(0, 10)]
 					.filter((part) => textOf(part) !== '')
 					.join(', '),
+			}),
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/** Promotions by name or description; each entry says its discount. */
+export async function searchPromotions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const list = byName(
+		(promotion) => [promotion.name, promotion.description],
+		(promotion) =>
+			`${String(promotion.amount)}${promotion.discount_type === 'percentage' ? '%' : ''} off`,
+	);
+	return await searchRecords(this, { path: '/promotions' }, list, filter, paginationToken);
+}
+
+/**
+ * The coupon codes of the promotion chosen in the node (Thinkific lists coupons
+ * per promotion only), by code or note.
+ */
+export async function searchCoupons(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	// A resource locator's value, read as it is saved (no mode of it rewrites the value).
+	const chosen = this.getCurrentNodeParameter('promotionId') as { value?: unknown } | undefined;
+	const promotion = textOf(typeof chosen === 'object' ? chosen?.value : chosen);
+	if (!/^\d+$/.test(promotion)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Choose the promotion first: its coupons are listed here',
+		);
+	}
+	return await searchRecords(
+		this,
+		{ path: '/coupons', qs: { promotion_id: promotion } },
+		{
+			texts: (coupon) => [coupon.code, coupon.note],
+			entry: (coupon) => ({
+				name: String(coupon.code),
+				value: String(coupon.id),
+				description:
+					coupon.quantity === null || coupon.quantity === undefined
+						? `used ${String(coupon.quantity_used ?? 0)}, no limit`
+						: `used ${String(coupon.quantity_used ?? 0)} of ${String(coupon.quantity)}`,
 			}),
 		},
 		filter,

@@ -3,6 +3,7 @@ import { THINKIFIC_API_KEY, THINKIFIC_CLIENT, THINKIFIC_SUBDOMAIN } from '../../
 import { outcomeOf } from '../lib/triggers';
 import type { ProviderSpec, SandboxContext, TriggerHook, TriggerSpec } from '../spec';
 import { expect } from '../spec';
+import { commerceDropdowns, commerceWorkflows } from './thinkificCommerce';
 
 function thinkific({ sandbox }: SandboxContext): ThinkificProvider {
 	return sandbox.provider<ThinkificProvider>('thinkific');
@@ -125,7 +126,9 @@ export const thinkificSpec: ProviderSpec = {
 						);
 					},
 				},
+				...commerceWorkflows,
 			],
+			loadOptions: commerceDropdowns,
 		},
 	],
 	triggers: [

@@ -4,6 +4,7 @@ import { outcomeOf } from '../lib/triggers';
 import type { ProviderSpec, SandboxContext, TriggerHook, TriggerSpec } from '../spec';
 import { expect } from '../spec';
 import { thinkificAdminDropdowns, thinkificAdminWorkflows } from './thinkificAdmin';
+import { commerceDropdowns, commerceWorkflows } from './thinkificCommerce';
 
 function thinkific({ sandbox }: SandboxContext): ThinkificProvider {
 	return sandbox.provider<ThinkificProvider>('thinkific');
@@ -127,8 +128,9 @@ export const thinkificSpec: ProviderSpec = {
 					},
 				},
 				...thinkificAdminWorkflows,
+				...commerceWorkflows,
 			],
-			loadOptions: thinkificAdminDropdowns,
+			loadOptions: { ...thinkificAdminDropdowns, ...commerceDropdowns },
 		},
 	],
 	triggers: [

@@ -1,9 +1,10 @@
 import { TokenAuthority } from './oauth';
 import type { Provider, Sandbox, SandboxRequest, SandboxResponse } from './server';
 import { json, randomToken } from './server';
+import { ThinkificAdminRoutes } from './thinkificAdmin';
+import { ThinkificCommerce } from './thinkificCommerce';
 import type { ThinkificEvent } from './thinkificWebhooks';
 import { ThinkificWebhooks } from './thinkificWebhooks';
-import { ThinkificAdminRoutes } from './thinkificAdmin';
 import { controlBody } from './webhooks';
 
 /**
@@ -17,8 +18,11 @@ import { controlBody } from './webhooks';
  *   fails with `invalid_grant`);
  * - the Admin API below `/api/public/v1`, authenticated by a bearer token or by
  *   the `X-Auth-API-Key` + `X-Auth-Subdomain` headers, with users, custom profile
- *   field definitions, enrollments, courses, products and external orders, paged
- *   by `page` / `limit` (default 25, at most 250) with `meta.pagination`;
+ *   field definitions, enrollments, courses and external orders, the routes of
+ *   thinkificAdmin.ts (groups, bundles, course content, instructors, reviews) and
+ *   the commerce routes of thinkificCommerce.ts (products, categories, orders,
+ *   promotions, coupons), paged by `page` / `limit` (default 25, at most 250) with
+ *   `meta.pagination`;
  * - 120 requests per minute, then 429 with `RateLimit-Reset`;
  * - the Webhooks API v2 on both hosts the sources name, mounted at
  *   `/thinkific-api/api/v2` (api.thinkific.com) and `/thinkific-platform/api/v2`
@@ -138,6 +142,14 @@ export class ThinkificProvider implements Provider {
 	externalOrders = new Map<number, Row & { transactions: Row[] }>();
 	/** Groups, bundles, course content, instructors and reviews (see thinkificAdmin.ts). */
 	readonly admin = new ThinkificAdminRoutes(this);
+	/**
+	 * Products (the courses' and the bundles'), categories, orders, promotions and
+	 * coupons (see thinkificCommerce.ts); made after `admin`, whose bundles are products.
+	 */
+	readonly commerce = new ThinkificCommerce({
+		products: () => this.products,
+		page: (req, rows) => this.page(req, rows),
+	});
 	/** Every authorize request, as received. */
 	readonly authorizeRequests: URLSearchParams[] = [];
 	private nextUserId = 1;
@@ -159,6 +171,7 @@ export class ThinkificProvider implements Provider {
 		this.enrollments.clear();
 		this.externalOrders.clear();
 		this.admin.reset();
+		this.commerce.reset();
 		this.authorizeRequests.length = 0;
 		this.nextUserId = 1;
 		this.nextEnrollmentId = 1;
@@ -345,6 +358,8 @@ export class ThinkificProvider implements Provider {
 	private api(method: string, path: string, req: SandboxRequest, sandbox: Sandbox) {
 		const [resource, id, ...rest] = path.split('/').slice(1);
 		const route = `${method} /${[resource, ...(id === undefined ? [] : [':id']), ...rest].join('/')}`;
+		const commerce = this.commerce.route(route, id, req, sandbox);
+		if (commerce) return commerce;
 		switch (route) {
 			case 'GET /users':
 				return this.page(req, this.filterUsers(req.query));
@@ -367,8 +382,6 @@ export class ThinkificProvider implements Provider {
 				const found = this.courses.find((c) => String(c.id) === id);
 				return found ? json(200, found) : json(404, { error: 'Record not found.' });
 			}
-			case 'GET /products':
-				return this.page(req, this.products);
 			case 'GET /enrollments':
 				return this.page(req, this.filterEnrollments(req.query));
 			case 'POST /enrollments':

@@ -6,34 +6,68 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { SearchableList } from '../../shared/listSearch';
 import { SEARCH_MAX_PAGES_PER_LOOK, normaliseTerm, searchList } from '../../shared/listSearch';
-import { isEmailAddress } from '../../shared/parameters';
+import { isEmailAddress, textOf } from '../../shared/parameters';
+import type { ListRequest } from '../../shared/transport';
 import { apiRequestPage } from '../transport';
 
 /**
  * Searchable lists of the resource locators. Thinkific's lists take only `page` and
- * `limit` (users and enrollments also an exact `query[email]` filter): a name is
- * looked for on this side, page after page (250 a page, the most Thinkific gives),
- * until a page holds a match.
+ * `limit` (coupons the promotion too; users and enrollments also an exact
+ * `query[email]` filter): a name is looked for on this side, page after page (250 a
+ * page, the most Thinkific gives), until a page holds a match. Every search is made
+ * by `searchOf` from the list's request and how its records are searched and shown.
  */
 
-type Texts = (item: IDataObject) => unknown[];
-type Entry = (item: IDataObject) => INodeListSearchItems;
+type Search = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
-/** One look into the list at `path`, searched on this side. */
-async function searchPath(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	texts: Texts,
-	entry: Entry,
-	filter: string | undefined,
-	paginationToken: string | undefined,
-): Promise<INodeListSearchResult> {
-	return await searchList(
-		{ page: async (page) => await apiRequestPage.call(ctx, { path }, page), texts, entry },
-		filter,
-		paginationToken,
-	);
+/** How a list's records are searched (`texts`) and shown (`entry`). */
+type Records = Omit<SearchableList, 'page'>;
+
+/** The list search of the records `request` lists (read from the node when a function). */
+function searchOf(
+	request: ListRequest | ((ctx: ILoadOptionsFunctions) => ListRequest),
+	records: Records,
+): Search {
+	return async function (this: ILoadOptionsFunctions, filter, paginationToken) {
+		const list = typeof request === 'function' ? request(this) : request;
+		const page = async (n: number) => await apiRequestPage.call(this, list, n);
+		return await searchList({ ...records, page }, filter, paginationToken);
+	};
+}
+
+/** Records shown by name, searched in `texts`, described by `describe` when it gives a text. */
+function byName(
+	texts: Records['texts'],
+	describe: (record: IDataObject) => string | undefined = () => undefined,
+): Records {
+	return {
+		texts,
+		entry: (record) => ({
+			name: String(record.name),
+			value: String(record.id),
+			description: describe(record),
+		}),
+	};
+}
+
+/** Records with a name and a slug, searched by either. */
+const BY_NAME = byName((record) => [record.name, record.slug]);
+
+/**
+ * The ID chosen in another field of the node (a resource locator's value as saved,
+ * or a plain value), for a list Thinkific gives per parent record only.
+ */
+function chosenId(ctx: ILoadOptionsFunctions, name: string, ask: string): string {
+	const chosen = ctx.getCurrentNodeParameter(name) as { value?: unknown } | undefined;
+	const id = textOf(typeof chosen === 'object' ? chosen?.value : chosen);
+	if (!/^\d+$/.test(id)) throw new NodeOperationError(ctx.getNode(), ask);
+	return id;
 }
 
 /**
@@ -41,117 +75,107 @@ async function searchPath(
  * term is one request with `query[email]` (kept when `email` of a record is that
  * address); anything else is searched on this side.
  */
-async function searchWithEmail(
-	ctx: ILoadOptionsFunctions,
+function searchWithEmail(
 	path: string,
-	email: (item: IDataObject) => unknown,
-	texts: Texts,
-	entry: Entry,
-	filter: string | undefined,
-	paginationToken: string | undefined,
-): Promise<INodeListSearchResult> {
-	const term = normaliseTerm(filter);
-	if (!isEmailAddress(term) || paginationToken !== undefined) {
-		return await searchPath(ctx, path, texts, entry, filter, paginationToken);
-	}
-	const { items } = await apiRequestPage.call(ctx, { path, qs: { 'query[email]': term } }, 1);
-	return {
-		results: items.filter((item) => normaliseTerm(email(item)) === term).map(entry),
+	email: (record: IDataObject) => unknown,
+	records: Records,
+): Search {
+	const search = searchOf({ path }, records);
+	return async function (this: ILoadOptionsFunctions, filter, paginationToken) {
+		const term = normaliseTerm(filter);
+		if (!isEmailAddress(term) || paginationToken !== undefined) {
+			return await search.call(this, filter, paginationToken);
+		}
+		const { items } = await apiRequestPage.call(this, { path, qs: { 'query[email]': term } }, 1);
+		return {
+			results: items.filter((item) => normaliseTerm(email(item)) === term).map(records.entry),
+		};
 	};
 }
-
-const named: Entry = (item) => ({ name: String(item.name), value: String(item.id) });
-
-/** The list search of the list at `path`, searched on this side. */
-function searchOf(path: string, texts: Texts, entry: Entry = named) {
-	return async function (
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		return await searchPath(this, path, texts, entry, filter, paginationToken);
-	};
-}
-
-export const searchCourses = searchOf('/courses', (course) => [course.name, course.slug]);
-
-export const searchProducts = searchOf(
-	'/products',
-	(product) => [product.name, product.slug],
-	(product) => ({
-		name: String(product.name),
-		value: String(product.id),
-		description: product.productable_type ? String(product.productable_type) : undefined,
-	}),
-);
-
-export const searchGroups = searchOf('/groups', (group) => [group.name, group.token]);
 
 function fullName(record: IDataObject): string {
 	return (
-		String(record.full_name ?? '').trim() ||
+		textOf(record.full_name) ||
 		`${String(record.first_name ?? '')} ${String(record.last_name ?? '')}`.trim()
 	);
 }
 
 /** "Name (email)", or whichever of the two there is. */
 function nameAndEmail(name: string, email: unknown): string {
-	const address = String(email ?? '').trim();
+	const address = textOf(email);
 	if (!address) return name;
 	return name ? `${name} (${address})` : address;
 }
+
+/** People (users, instructors) by name or email, shown as "Name (email)". */
+function byPerson(more: (record: IDataObject) => unknown[] = () => []): Records {
+	return {
+		texts: (person) => [
+			person.full_name,
+			`${String(person.first_name ?? '')} ${String(person.last_name ?? '')}`,
+			person.email,
+			...more(person),
+		],
+		entry: (person) => ({
+			name: nameAndEmail(fullName(person), person.email),
+			value: String(person.id),
+		}),
+	};
+}
+
+export const searchCourses = searchOf({ path: '/courses' }, BY_NAME);
+
+export const searchProducts = searchOf(
+	{ path: '/products' },
+	byName(
+		(product) => [product.name, product.slug],
+		(product) => (product.productable_type ? String(product.productable_type) : undefined),
+	),
+);
+
+export const searchGroups = searchOf(
+	{ path: '/groups' },
+	byName((group) => [group.name, group.token]),
+);
 
 /**
  * Users by name or email. A whole email address is one request with Thinkific's
  * own `query[email]` filter; anything else is looked for in the users' names and
  * email addresses, page after page.
  */
-export async function searchUsers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchWithEmail(
-		this,
-		'/users',
-		(user) => user.email,
-		(user) => [fullName(user), user.email],
-		(user) => ({ name: nameAndEmail(fullName(user), user.email), value: String(user.id) }),
-		filter,
-		paginationToken,
-	);
-}
+export const searchUsers = searchWithEmail('/users', (user) => user.email, byPerson());
 
 /** Enrollments by the student's name or email, or the course's name. */
-export async function searchEnrollments(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchWithEmail(
-		this,
-		'/enrollments',
-		(enrollment) => enrollment.user_email,
-		(enrollment) => [enrollment.user_name, enrollment.user_email, enrollment.course_name],
-		(enrollment) => ({
-			name: `${String(enrollment.course_name)}: ${nameAndEmail(String(enrollment.user_name ?? ''), enrollment.user_email)}`,
+export const searchEnrollments = searchWithEmail(
+	'/enrollments',
+	(enrollment) => enrollment.user_email,
+	{
+		texts: (enrollment) => [enrollment.user_name, enrollment.user_email, enrollment.course_name],
+		entry: (enrollment) => ({
+			name: `${String(enrollment.course_name)}: ${nameAndEmail(textOf(enrollment.user_name), enrollment.user_email)}`,
 			value: String(enrollment.id),
 		}),
-		filter,
-		paginationToken,
-	);
-}
+	},
+);
 
 export const searchInstructors = searchOf(
-	'/instructors',
-	(instructor) => [fullName(instructor), instructor.email, instructor.slug],
-	(instructor) => ({
-		name: nameAndEmail(fullName(instructor), instructor.email),
-		value: String(instructor.id),
-	}),
+	{ path: '/instructors' },
+	byPerson((instructor) => [instructor.slug]),
 );
 
 const isBundle = (product: IDataObject) => product.productable_type === 'Bundle';
+
+/** Bundles among the products (Thinkific has no list of bundles); others show no entry. */
+const findBundles = searchOf(
+	{ path: '/products' },
+	{
+		texts: (product) => (isBundle(product) ? [product.name, product.slug] : []),
+		entry: (product) => ({
+			name: String(product.name),
+			value: isBundle(product) ? String(product.productable_id) : '',
+		}),
+	},
+);
 
 /**
  * Bundles, which Thinkific lists only among its products: products that are not
@@ -163,15 +187,10 @@ export async function searchBundles(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const texts: Texts = (product) => (isBundle(product) ? [product.name, product.slug] : []);
-	const entry: Entry = (product) => ({
-		name: String(product.name),
-		value: isBundle(product) ? String(product.productable_id) : '',
-	});
 	let token = paginationToken;
 	for (let look = 1; ; look++) {
-		const found = await searchPath(this, '/products', texts, entry, filter, token);
-		const results = found.results.filter((result) => result.value !== '');
+		const found = await findBundles.call(this, filter, token);
+		const results = found.results.filter((result: INodeListSearchItems) => result.value !== '');
 		const more = found.paginationToken;
 		if (
 			results.length ||
@@ -186,18 +205,71 @@ export async function searchBundles(
 }
 
 /** The chapters of the course chosen in the node: Thinkific lists chapters per course only. */
-export async function searchChapters(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const course = String(this.getCurrentNodeParameter('courseId', { extractValue: true }) ?? '');
-	if (!/^\s*\d+\s*$/.test(course)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'Choose the course first: the list shows the chapters of one course',
-		);
-	}
-	const search = searchOf(`/courses/${course.trim()}/chapters`, (chapter) => [chapter.name]);
-	return await search.call(this, filter, paginationToken);
-}
+export const searchChapters = searchOf(
+	(ctx) => ({
+		path: `/courses/${chosenId(ctx, 'courseId', 'Choose the course first: the list shows the chapters of one course')}/chapters`,
+	}),
+	byName((chapter) => [chapter.name]),
+);
+
+/** Categories (the API's collections) by name or slug. */
+export const searchCategories = searchOf({ path: '/collections' }, BY_NAME);
+
+/** Orders by their number, buyer (name or email), product or coupon code. */
+export const searchOrders = searchOf(
+	{ path: '/orders' },
+	{
+		texts: (order) => [
+			`#${String(order.id)}`,
+			order.user_name,
+			order.user_email,
+			order.product_name,
+			order.coupon_code,
+		],
+		entry: (order) => ({
+			name: `#${String(order.id)} ${String(order.user_name ?? '')} (${String(order.user_email ?? '')}): ${String(order.product_name ?? '')}`,
+			value: String(order.id),
+			description: [order.status, order.amount_dollars, textOf(order.created_at).slice(0, 10)]
+				.filter((part) => textOf(part) !== '')
+				.join(', '),
+		}),
+	},
+);
+
+/** Promotions by name or description; each entry says its discount. */
+export const searchPromotions = searchOf(
+	{ path: '/promotions' },
+	byName(
+		(promotion) => [promotion.name, promotion.description],
+		(promotion) =>
+			`${String(promotion.amount)}${promotion.discount_type === 'percentage' ? '%' : ''} off`,
+	),
+);
+
+/**
+ * The coupon codes of the promotion chosen in the node (Thinkific lists coupons
+ * per promotion only), by code or note.
+ */
+export const searchCoupons = searchOf(
+	(ctx) => ({
+		path: '/coupons',
+		qs: {
+			promotion_id: chosenId(
+				ctx,
+				'promotionId',
+				'Choose the promotion first: its coupons are listed here',
+			),
+		},
+	}),
+	{
+		texts: (coupon) => [coupon.code, coupon.note],
+		entry: (coupon) => ({
+			name: String(coupon.code),
+			value: String(coupon.id),
+			description:
+				coupon.quantity === null || coupon.quantity === undefined
+					? `used ${String(coupon.quantity_used ?? 0)}, no limit`
+					: `used ${String(coupon.quantity_used ?? 0)} of ${String(coupon.quantity)}`,
+		}),
+	},
+);

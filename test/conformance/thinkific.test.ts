@@ -5,6 +5,7 @@ import type { Example } from './check';
 import { describeConformance } from './check';
 import { THINKIFIC_TABLE } from './thinkific';
 import { thinkificAdminExamples } from './thinkificAdminExamples';
+import { THINKIFIC_COMMERCE_EXAMPLES } from './thinkificCommerceExamples';
 
 const t = thinkificFixture();
 
@@ -165,6 +166,7 @@ const EXAMPLES: Record<string, Example> = {
 		prepare: anOrder,
 	},
 	...thinkificAdminExamples(t),
+	...THINKIFIC_COMMERCE_EXAMPLES,
 };
 
 describeConformance({

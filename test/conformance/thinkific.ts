@@ -1,4 +1,5 @@
 import { THINKIFIC_ADMIN_ROWS } from './thinkificAdmin';
+import { THINKIFIC_COMMERCE_ROWS } from './thinkificCommerce';
 import { PAGES, READ_BACK, USER_BY_EMAIL } from './thinkificRows';
 import type { ProviderTable, RequestRow } from './types';
 
@@ -246,6 +247,7 @@ export const THINKIFIC_TABLE: ProviderTable = {
 			],
 		},
 		...THINKIFIC_ADMIN_ROWS,
+		...THINKIFIC_COMMERCE_ROWS,
 	],
 	notes: [
 		'Thinkific Trigger: `GET|POST /webhooks`, `DELETE /webhooks/{id}` on the Webhooks API v2 (`https://api.thinkific.com/api/v2`), body `topic target_url` (see the README).',

@@ -165,7 +165,7 @@ const EXAMPLES: Record<string, Example> = {
 		parameters: { externalOrderId: '1', amount: 500, currency: 'USD', reference: 're_9' },
 		prepare: anOrder,
 	},
-	...thinkificAdminExamples(t),
+	...thinkificAdminExamples(t, { aUser, anEnrollment }),
 	...THINKIFIC_COMMERCE_EXAMPLES,
 };
 

@@ -10,6 +10,14 @@ import type { Example } from './check';
 
 type Fixture = ReturnType<typeof thinkificFixture>;
 
+/** The set-ups thinkific.test.ts makes for the other operations. */
+export interface Setups {
+	/** A user (user1@example.com, ID 1). */
+	aUser(): void;
+	/** That user enrolled (enrollment 1) in course 101. */
+	anEnrollment(): Promise<void>;
+}
+
 const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 const byEmail = locator('user1@example.com', 'email');
 
@@ -20,29 +28,22 @@ const FILTER_DATES = {
 	updatedBefore: '2030-01-01T00:00:00Z',
 };
 
-export function thinkificAdminExamples(t: Fixture): Record<string, Example> {
-	/** A user (user1@example.com, ID 1), with the Group Analyst role. */
-	const aUser = () => {
+export function thinkificAdminExamples(
+	t: Fixture,
+	{ aUser, anEnrollment }: Setups,
+): Record<string, Example> {
+	/** A user (user1@example.com, ID 1) with the Group Analyst role. */
+	const anAnalystUser = () => {
 		t.provider.seedUsers(1, () => ({ roles: ['group_analyst'] }));
 	};
-	/** That user enrolled (enrollment 1) in course 101. */
-	const anEnrollment = async () => {
-		aUser();
-		await t.run({
-			resource: 'enrollment',
-			operation: 'create',
-			courseId: locator('101'),
-			userId: '1',
-		});
-	};
-	/** That user enrolled in bundle 301. */
+	/** The user enrolled in bundle 301. */
 	const aBundleEnrollment = async () => {
 		aUser();
 		await t.run({ resource: 'bundle', operation: 'enrollUser', bundleId: '301', userId: '1' });
 	};
 	/** That user as an analyst of group 1. */
 	const anAnalyst = () => {
-		aUser();
+		anAnalystUser();
 		t.provider.admin.analysts.set(1, new Set([1]));
 	};
 	return {
@@ -55,7 +56,7 @@ export function thinkificAdminExamples(t: Fixture): Record<string, Example> {
 		'group.addUser': { parameters: { groupId: locator('1'), userId: byEmail }, prepare: aUser },
 		'group.addAnalyst': {
 			parameters: { groupId: locator('1'), userId: byEmail },
-			prepare: aUser,
+			prepare: anAnalystUser,
 		},
 		'group.getAnalysts': {
 			parameters: { groupId: locator('1'), returnAll: true },

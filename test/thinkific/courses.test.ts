@@ -330,6 +330,22 @@ describe('Thinkific instructors', () => {
 		]);
 	});
 
+	test('an update that gives the names and the slug is sent without reading the instructor first', async () => {
+		const [updated] = await t.run({
+			resource: 'instructor',
+			operation: 'update',
+			instructorId: pick('1', 'id'),
+			updateFields: { firstName: 'Ada', lastName: 'Glazer', slug: 'ada-glazer' },
+		});
+		expect(updated[0].json).toMatchObject({ id: 1, last_name: 'Glazer', slug: 'ada-glazer' });
+		expect(bodyOf('PUT', '/instructors/1')).toEqual({
+			first_name: 'Ada',
+			last_name: 'Glazer',
+			slug: 'ada-glazer',
+		});
+		expect(t.apiCalls()).toEqual(['PUT /instructors/1', 'GET /instructors/1']);
+	});
+
 	test("a slug that is taken is refused with Thinkific's reason; bad input is refused first", async () => {
 		const taken = await t
 			.run({
@@ -424,7 +440,11 @@ describe('Thinkific course reviews', () => {
 	});
 
 	test('a rating outside 1 to 5 is refused before any request', async () => {
-		for (const rating of [0, 6, 4.5]) {
+		for (const [rating, problem] of [
+			[0, '0 is not between 1 and 5'],
+			[6, '6 is not between 1 and 5'],
+			[4.5, '4.5 is not a whole number'],
+		] as const) {
 			expect(
 				await refused({
 					resource: 'courseReview',
@@ -435,7 +455,7 @@ describe('Thinkific course reviews', () => {
 					title: 'T',
 					reviewText: 'R',
 				}),
-			).toContain(`Invalid "Rating" in item 0: ${rating} is not a whole number from 1 to 5`);
+			).toContain(`Invalid "Rating" in item 0: ${problem}`);
 		}
 	});
 });

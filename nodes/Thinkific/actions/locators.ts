@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/errors';
 import { listLocator, locatorMode } from '../../shared/locators';
@@ -104,15 +104,17 @@ export const enrollmentLocator = listLocator({
 });
 
 /**
- * Thinkific lists chapters per course only: the Chapter list shows the chapters of
- * this course. A chapter given by ID needs no course.
+ * The record above the one a locator picks, where Thinkific lists those records per
+ * parent only: it fills the child's list, and is not needed for a child given by ID.
  */
-export const chapterCourseLocator = {
-	...courseLocator,
-	required: false,
-	description:
-		'The course whose chapters the Chapter list shows. Not needed when the chapter is given by ID.',
-};
+function listParent(parent: INodeProperties, description: string): INodeProperties {
+	return { ...parent, required: false, description };
+}
+
+export const chapterCourseLocator = listParent(
+	courseLocator,
+	'The course whose chapters the Chapter list shows. Not needed when the chapter is given by ID.',
+);
 
 export const chapterLocator = listLocator({
 	displayName: 'Chapter',
@@ -120,3 +122,44 @@ export const chapterLocator = listLocator({
 	searchListMethod: 'searchChapters',
 	description: 'The chapter: from the list of the course above, or by ID',
 });
+
+/** A product as the Product operations pick it (Thinkific documents no URL of it). */
+export const soldProductLocator: INodeProperties = {
+	...productLocator,
+	description: 'The product: a course or a bundle as it is sold',
+};
+
+/** Categories, which Thinkific's API calls collections. */
+export const categoryLocator = listLocator({
+	displayName: 'Category',
+	name: 'categoryId',
+	searchListMethod: 'searchCategories',
+	description: 'The category: search the list by name, or give the ID',
+});
+
+export const orderLocator = listLocator({
+	displayName: 'Order',
+	name: 'orderId',
+	searchListMethod: 'searchOrders',
+	description:
+		'The order: search the list by buyer name or email, product or coupon code, or give the ID',
+});
+
+export const promotionLocator = listLocator({
+	displayName: 'Promotion',
+	name: 'promotionId',
+	searchListMethod: 'searchPromotions',
+	description: 'The promotion: search the list by name, or give the ID',
+});
+
+export const couponLocator = listLocator({
+	displayName: 'Coupon',
+	name: 'couponId',
+	searchListMethod: 'searchCoupons',
+	description: 'The coupon: search the codes of the promotion chosen above, or give the ID',
+});
+
+export const couponPromotionLocator = listParent(
+	promotionLocator,
+	'The promotion whose coupon codes "From List" below shows. Not needed for a coupon given by ID.',
+);

@@ -112,35 +112,19 @@ export function currencyCode(
 	return code;
 }
 
-/** The body of an update: refused when no field was chosen, naming the collection. */
+/** The body of an update: refused, before any request, when no field was chosen. */
 export function requireChanges(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	body: IDataObject,
-	label = 'Update Fields',
 ): IDataObject {
 	if (Object.keys(body).length === 0) {
-		throw invalidParameter(ctx.getNode(), itemIndex, label, 'add at least one field to change');
-	}
-	return body;
-}
-
-/** A whole number from `min` to `max`. */
-export function wholeNumberIn(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	label: string,
-	[min, max]: [number, number],
-): number {
-	const number = typeof value === 'number' ? value : Number(text(value));
-	if (text(value) === '' || !Number.isInteger(number) || number < min || number > max) {
 		throw invalidParameter(
 			ctx.getNode(),
 			itemIndex,
-			label,
-			`${text(value) || 'nothing'} is not a whole number from ${min} to ${max}`,
+			'Update Fields',
+			'add at least one field to change',
 		);
 	}
-	return number;
+	return body;
 }

@@ -4,7 +4,7 @@ import { returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
 import { commonFilters, filterQuery, filtersOf } from '../enrollment/fields';
 import { bundleLocator } from '../locators';
-import { getList } from '../requests';
+import { getList } from '../records';
 
 export const option: OperationModule['option'] = {
 	name: 'Get Enrollments',

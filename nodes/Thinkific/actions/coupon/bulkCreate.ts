@@ -4,7 +4,8 @@ import { optionalWholeNumberOf, wholeNumberOf } from '../../../shared/numbers';
 import { readCollection } from '../../../shared/parameters';
 import type { OperationModule } from '../../../shared/router';
 import { apiRequest } from '../../transport';
-import { promotion } from '../commerceRecords';
+import { collectionOf } from '../fields';
+import { promotionLocator } from '../locators';
 import { compact } from '../validate';
 import { promotionQuery } from './fields';
 
@@ -23,7 +24,7 @@ const MAX_COUPONS = 1000;
 const MIN_CODE_LENGTH = 6;
 
 export const description: INodeProperties[] = [
-	{ ...promotion.locator, description: 'The promotion whose discount the codes give' },
+	{ ...promotionLocator, description: 'The promotion whose discount the codes give' },
 	{
 		displayName: 'Number of Coupons',
 		name: 'numberOfCoupons',
@@ -42,23 +43,16 @@ export const description: INodeProperties[] = [
 		default: 8,
 		description: 'How many characters each code has, at least 6',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Uses per Coupon',
-				name: 'usesPerCoupon',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				description: 'How many times each code can be used. Leave out for no limit.',
-			},
-		],
-	},
+	collectionOf('additional', [
+		{
+			displayName: 'Uses per Coupon',
+			name: 'usesPerCoupon',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
+			description: 'How many times each code can be used. Leave out for no limit.',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

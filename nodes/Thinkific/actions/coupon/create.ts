@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readCollection } from '../../../shared/parameters';
 import type { OperationModule } from '../../../shared/router';
 import { apiRequest } from '../../transport';
-import { promotion } from '../commerceRecords';
+import { collectionOf } from '../fields';
+import { promotionLocator } from '../locators';
 import { couponBody, noteField, promotionQuery, quantityField } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -17,7 +18,7 @@ export const option: OperationModule['option'] = {
 export const sendsOnce = true;
 
 export const description: INodeProperties[] = [
-	{ ...promotion.locator, description: 'The promotion whose discount the code gives' },
+	{ ...promotionLocator, description: 'The promotion whose discount the code gives' },
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -27,14 +28,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'SPRING20',
 		description: 'The code buyers enter at checkout',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [noteField, quantityField],
-	},
+	collectionOf('additional', [noteField, quantityField]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidParameter } from '../../../shared/errors';
 import { optionalWholeNumberOf } from '../../../shared/numbers';
-import { coupon, couponListPromotion, promotion } from '../commerceRecords';
-import { recordId } from '../records';
+import { couponLocator, couponPromotionLocator, promotionLocator } from '../locators';
+import { pickedId } from '../records';
 import { compact, textOf } from '../validate';
 
 /** The fields of a coupon and the request body built from them, checked first. */
@@ -26,11 +26,11 @@ export const quantityField: INodeProperties = {
 };
 
 /** Which coupon: the promotion (for the list only), then the coupon. */
-export const couponFields: INodeProperties[] = [couponListPromotion, coupon.locator];
+export const couponFields: INodeProperties[] = [couponPromotionLocator, couponLocator];
 
 /** The promotion a coupon operation works in, as the `promotion_id` query Thinkific wants. */
 export function promotionQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	return { promotion_id: recordId(ctx, itemIndex, promotion) };
+	return { promotion_id: pickedId(ctx, itemIndex, promotionLocator) };
 }
 
 /** The API body for the coupon fields given (`code`, `quantity`, `quantityUsed`, `note`). */

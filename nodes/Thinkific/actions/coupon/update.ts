@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readCollection } from '../../../shared/parameters';
 import type { OperationModule } from '../../../shared/router';
-import { coupon } from '../commerceRecords';
-import { recordId, requireChanges, updateRecord } from '../records';
+import { collectionOf } from '../fields';
+import { couponLocator } from '../locators';
+import { recordPath, updateRecord } from '../records';
+import { requireChanges } from '../validate';
 import { couponBody, couponFields, noteField, quantityField } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -16,38 +18,31 @@ export const option: OperationModule['option'] = {
 
 export const description: INodeProperties[] = [
 	...couponFields,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Code',
-				name: 'code',
-				type: 'string',
-				default: '',
-				description: 'The new code; the old one stops working',
-			},
-			noteField,
-			quantityField,
-			{
-				displayName: 'Quantity Used',
-				name: 'quantityUsed',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'How many times the code counts as used, such as 0 to reset it',
-			},
-		],
-	},
+	collectionOf('update', [
+		{
+			displayName: 'Code',
+			name: 'code',
+			type: 'string',
+			default: '',
+			description: 'The new code; the old one stops working',
+		},
+		noteField,
+		quantityField,
+		{
+			displayName: 'Quantity Used',
+			name: 'quantityUsed',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'How many times the code counts as used, such as 0 to reset it',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = recordId(this, itemIndex, coupon);
-	const changes = couponBody(this, itemIndex, readCollection(this, itemIndex, 'updateFields'));
-	requireChanges(this, itemIndex, changes);
+	const path = recordPath(this, itemIndex, '/coupons/{id}', couponLocator);
+	const fields = readCollection(this, itemIndex, 'updateFields');
+	const changes = requireChanges(this, itemIndex, couponBody(this, itemIndex, fields));
 	// Thinkific's reference requires the code on every change of a coupon.
-	return await updateRecord(this, itemIndex, coupon.path(id), changes, ['code']);
+	return await updateRecord(this, itemIndex, path, changes, { required: ['code'] });
 }

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
 import { courseLocator } from '../locators';
-import { getList } from '../requests';
+import { getList } from '../records';
 
 export const option: OperationModule['option'] = {
 	name: 'Get Chapters',

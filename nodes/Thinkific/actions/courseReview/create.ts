@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { wholeNumberOf } from '../../../shared/numbers';
 import type { OperationModule } from '../../../shared/router';
 import { apiRequest } from '../../transport';
 import { courseLocator, readUserId, userLocator } from '../locators';
-import { requiredId, requiredText, wholeNumberIn } from '../validate';
+import { requiredId, requiredText } from '../validate';
 
 export const option: OperationModule['option'] = {
 	name: 'Create',
@@ -46,12 +47,15 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const courseId = requiredId(this, itemIndex, 'courseId', 'Course');
-	const rating = wholeNumberIn(
+	const rating = wholeNumberOf(
 		this,
 		itemIndex,
 		this.getNodeParameter('rating', itemIndex),
 		'Rating',
-		[1, 5],
+		{
+			min: 1,
+			max: 5,
+		},
 	);
 	const title = requiredText(this, itemIndex, 'title', 'Title');
 	const reviewText = requiredText(this, itemIndex, 'reviewText', 'Review Text');

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationModule } from '../../../shared/router';
 import { enrollmentLocator } from '../locators';
-import { changeAndRead, recordPath } from '../requests';
+import { recordPath, updateRecord } from '../records';
 
 export const option: OperationModule['option'] = {
 	name: 'Expire Now',
@@ -16,5 +16,5 @@ export const description: INodeProperties[] = [enrollmentLocator];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const path = recordPath(this, itemIndex, '/enrollments/{id}', enrollmentLocator);
-	return await changeAndRead(this, itemIndex, path, { expiry_date: new Date().toISOString() });
+	return await updateRecord(this, itemIndex, path, { expiry_date: new Date().toISOString() });
 }

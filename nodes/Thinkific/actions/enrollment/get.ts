@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
 import { enrollmentLocator } from '../locators';
-import { getRecord } from '../requests';
+import { getRecord } from '../records';
 
 export const option: OperationModule['option'] = {
 	name: 'Get',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationModule } from '../../../shared/router';
 import { enrollmentLocator } from '../locators';
-import { changeAndRead, recordPath } from '../requests';
+import { recordPath, updateRecord } from '../records';
 import { changeFields, readChanges } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -16,5 +16,5 @@ export const description: INodeProperties[] = [enrollmentLocator, changeFields];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const path = recordPath(this, itemIndex, '/enrollments/{id}', enrollmentLocator);
-	return await changeAndRead(this, itemIndex, path, readChanges(this, itemIndex));
+	return await updateRecord(this, itemIndex, path, readChanges(this, itemIndex));
 }

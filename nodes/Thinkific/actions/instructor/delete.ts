@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
 import { instructorLocator } from '../locators';
-import { deleteRecord } from '../requests';
+import { deleteRecord } from '../records';
 
 export const option: OperationModule['option'] = {
 	name: 'Delete',

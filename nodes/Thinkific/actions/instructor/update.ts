@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { apiRequest } from '../../transport';
 import { instructorLocator } from '../locators';
-import { changeAndRead, recordPath } from '../requests';
-import { compact, requireChanges } from '../validate';
+import { recordPath, updateRecord } from '../records';
+import { requireChanges } from '../validate';
 import { instructorAttributes, linkedUser, linkedUserField, updateOptions } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -28,14 +27,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...attributes,
 		...(await linkedUser(this, itemIndex)),
 	});
-	// Thinkific's spec requires the names and the slug in every update: the current
-	// ones are sent with the change, so the update works whether or not it insists.
-	const current = await apiRequest.call(this, { method: 'GET', path }, itemIndex);
-	const body = compact({
-		first_name: current.first_name,
-		last_name: current.last_name,
-		slug: current.slug,
-		...changes,
+	// Thinkific's spec requires the names and the slug in every update: those the
+	// change leaves out are sent as the instructor has them.
+	return await updateRecord(this, itemIndex, path, changes, {
+		required: ['first_name', 'last_name', 'slug'],
 	});
-	return await changeAndRead(this, itemIndex, path, body);
 }

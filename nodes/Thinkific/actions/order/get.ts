@@ -1,9 +1,19 @@
-import { order } from '../commerceRecords';
-import { getOperation } from '../records';
+import type { INodeProperties } from 'n8n-workflow';
 
-export const { option, readsOnly, description, execute } = getOperation(order, {
+import type { OperationModule } from '../../../shared/router';
+import { orderLocator } from '../locators';
+import { getRecord } from '../records';
+
+export const option: OperationModule['option'] = {
 	name: 'Get',
 	value: 'get',
 	action: 'Get an order',
 	description: "Get one order made with Thinkific's checkout: buyer, product, amount, coupon",
-});
+};
+
+/** One record read per item: items are read side by side. */
+export const readsOnly = true;
+
+export const description: INodeProperties[] = [orderLocator];
+
+export const execute = getRecord('/orders/{id}', orderLocator);

@@ -1,13 +1,17 @@
-import { product } from '../commerceRecords';
-import { listOperation, recordId } from '../records';
+import type { INodeProperties } from 'n8n-workflow';
 
-export const { option, description, execute } = listOperation(
-	{
-		name: 'Get Related',
-		value: 'getRelated',
-		action: 'Get related products',
-		description: 'List the products shown as related to a product',
-	},
-	(ctx, itemIndex) => ({ path: `${product.path(recordId(ctx, itemIndex, product))}/related` }),
-	[product.locator],
-);
+import { returnAllOrLimit } from '../../../shared/pagination';
+import type { OperationModule } from '../../../shared/router';
+import { soldProductLocator } from '../locators';
+import { getList } from '../records';
+
+export const option: OperationModule['option'] = {
+	name: 'Get Related',
+	value: 'getRelated',
+	action: 'Get related products',
+	description: 'List the products shown as related to a product',
+};
+
+export const description: INodeProperties[] = [soldProductLocator, ...returnAllOrLimit()];
+
+export const execute = getList('/products/{id}/related', soldProductLocator);

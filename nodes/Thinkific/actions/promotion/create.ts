@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readCollection } from '../../../shared/parameters';
 import type { OperationModule } from '../../../shared/router';
 import { apiRequest } from '../../transport';
+import { collectionOf } from '../fields';
 import { requiredText } from '../validate';
 import { amountField, discountTypeField, optionalPromotionFields, promotionBody } from './fields';
 
@@ -27,14 +28,7 @@ export const description: INodeProperties[] = [
 	},
 	{ ...discountTypeField, required: true },
 	{ ...amountField, required: true },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: optionalPromotionFields,
-	},
+	collectionOf('additional', optionalPromotionFields),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -3,8 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
 import { apiRequest } from '../../transport';
-import { product } from '../commerceRecords';
-import { recordId } from '../records';
+import { soldProductLocator } from '../locators';
+import { pickedId } from '../records';
 import { requiredText } from '../validate';
 
 export const option: OperationModule['option'] = {
@@ -28,12 +28,12 @@ export const description: INodeProperties[] = [
 		description: 'The code a buyer enters at checkout',
 		hint: 'No promotion for this code and product gives no output item. To go on with an empty item, turn on "Always Output Data" in the node\'s settings.',
 	},
-	{ ...product.locator, description: 'The product the code is to be used on' },
+	{ ...soldProductLocator, description: 'The product the code is to be used on' },
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const couponCode = requiredText(this, itemIndex, 'couponCode', 'Coupon Code');
-	const qs = { product_id: recordId(this, itemIndex, product), coupon_code: couponCode };
+	const qs = { product_id: pickedId(this, itemIndex, soldProductLocator), coupon_code: couponCode };
 	try {
 		const found = await apiRequest.call(
 			this,

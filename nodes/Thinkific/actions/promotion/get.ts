@@ -1,9 +1,19 @@
-import { promotion } from '../commerceRecords';
-import { getOperation } from '../records';
+import type { INodeProperties } from 'n8n-workflow';
 
-export const { option, readsOnly, description, execute } = getOperation(promotion, {
+import type { OperationModule } from '../../../shared/router';
+import { promotionLocator } from '../locators';
+import { getRecord } from '../records';
+
+export const option: OperationModule['option'] = {
 	name: 'Get',
 	value: 'get',
 	action: 'Get a promotion',
 	description: 'Get one promotion: its discount, dates, products and coupon IDs',
-});
+};
+
+/** One record read per item: items are read side by side. */
+export const readsOnly = true;
+
+export const description: INodeProperties[] = [promotionLocator];
+
+export const execute = getRecord('/promotions/{id}', promotionLocator);

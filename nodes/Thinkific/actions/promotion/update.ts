@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readCollection } from '../../../shared/parameters';
 import type { OperationModule } from '../../../shared/router';
-import { promotion } from '../commerceRecords';
-import { recordId, requireChanges, updateRecord } from '../records';
+import { collectionOf } from '../fields';
+import { promotionLocator } from '../locators';
+import { recordPath, updateRecord } from '../records';
+import { requireChanges } from '../validate';
 import {
 	amountField,
 	checkAmount,
@@ -28,27 +30,23 @@ const nameField: INodeProperties = {
 };
 
 export const description: INodeProperties[] = [
-	promotion.locator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [amountField, discountTypeField, nameField, ...optionalPromotionFields].sort((a, b) =>
+	promotionLocator,
+	collectionOf(
+		'update',
+		[amountField, discountTypeField, nameField, ...optionalPromotionFields].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
-	},
+	),
 ];
 
 /** Thinkific's reference requires these on every change of a promotion. */
 const REQUIRED = ['name', 'discount_type', 'amount'];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = recordId(this, itemIndex, promotion);
-	const changes = promotionBody(this, itemIndex, readCollection(this, itemIndex, 'updateFields'));
-	requireChanges(this, itemIndex, changes);
-	return await updateRecord(this, itemIndex, promotion.path(id), changes, REQUIRED, (body) => {
+	const path = recordPath(this, itemIndex, '/promotions/{id}', promotionLocator);
+	const fields = readCollection(this, itemIndex, 'updateFields');
+	const changes = requireChanges(this, itemIndex, promotionBody(this, itemIndex, fields));
+	const check = (body: IDataObject) => {
 		// A new amount or type is checked against the other one, as the promotion has it.
 		if (changes.amount === undefined && changes.discount_type === undefined) return;
 		const context =
@@ -58,5 +56,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					? ` (the promotion's amount is ${String(body.amount)})`
 					: '';
 		checkAmount(this, itemIndex, body.amount, body.discount_type, context);
-	});
+	};
+	return await updateRecord(this, itemIndex, path, changes, { required: REQUIRED, check });
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule, RunState } from '../../../shared/router';
-import { changeAndRead } from '../requests';
+import { updateRecord } from '../records';
 import { requireChanges } from '../validate';
 import { updateOptions, userAttributes, userIdFields, userLocation } from './fields';
 
@@ -27,5 +27,5 @@ export async function execute(
 	);
 	// Found last: a user given by email is looked up with a request.
 	const { path, qs } = await userLocation(this, itemIndex);
-	return await changeAndRead(this, itemIndex, path, body, qs);
+	return await updateRecord(this, itemIndex, path, body, { qs });
 }

@@ -16,8 +16,9 @@ export const commerceWorkflows: WorkflowSpec[] = [
 		kind: 'read',
 		parameters: { resource: 'product', operation: 'getAll', returnAll: true },
 		check(items) {
+			// The three courses' products and the bundle's.
 			const ids = items.map((i) => i.id).join();
-			expect(ids === '201,202,203', `expected products 201, 202 and 203, got ${ids}`);
+			expect(ids === '201,202,203,401', `expected products 201, 202, 203 and 401, got ${ids}`);
 		},
 	},
 	{

@@ -37,7 +37,7 @@ function needsResolving(value: unknown): boolean {
  * when hundreds of items each map several fields: a value with no expression in
  * it (text, number, boolean, or a collection of them), and an expression that is
  * nothing but a field of the input item (`={{ $json.name }}`, as mapped fields
- * usually are). Anything else, resource locators included, goes through
+ * usually are), also as a resource locator's value. Anything else goes through
  * `getNodeParameter`. The value is shared: callers must not change it.
  */
 function parameterValue(
@@ -53,13 +53,34 @@ function parameterValue(
 		savedParameters.set(ctx, saved);
 	}
 	const given = saved[name];
-	if (given !== undefined && given !== null && !needsResolving(given)) return given;
-	if (typeof given === 'string') {
-		const field = OWN_FIELD.exec(given);
-		const item = field ? ctx.getInputData()[itemIndex] : undefined;
-		if (item) return item.json[field![1] ?? field![3]];
-	}
+	const locator = isLocator(given) ? given : undefined;
+	const known = knownValue(ctx, itemIndex, locator ? locator.value : given);
+	if (known && locator && !options.extractValue) return { ...locator, value: known.value };
+	if (known) return known.value;
 	return ctx.getNodeParameter(name, itemIndex, fallback, options);
+}
+
+/**
+ * A resource locator as saved, `{ __rl: true, mode, value }`. The package's
+ * locators (`listLocator`) have no mode that extracts an ID from a URL: their
+ * value is the ID, as n8n's `extractValue` gives it.
+ */
+function isLocator(value: unknown): value is IDataObject & { value?: unknown } {
+	return !!value && typeof value === 'object' && '__rl' in value;
+}
+
+/** A saved value that needs no expression evaluated: plain, or nothing but a field of the item. */
+function knownValue(ctx: Ctx, itemIndex: number, given: unknown): { value: unknown } | undefined {
+	if (given !== undefined && given !== null && !needsResolving(given)) return { value: given };
+	if (typeof given !== 'string') return undefined;
+	const field = OWN_FIELD.exec(given);
+	const item = field ? ctx.getInputData()[itemIndex] : undefined;
+	return item ? { value: item.json[field![1] ?? field![3]] } : undefined;
+}
+
+/** A resource locator parameter as given: `{ mode, value }`, its value resolved (a plain value as it is). */
+export function readLocator(ctx: Ctx, itemIndex: number, name: string): unknown {
+	return parameterValue(ctx, itemIndex, name, '', { extractValue: false });
 }
 
 /** A collection (or any object) parameter, read as `parameterValue` reads; `{}` when not set. */

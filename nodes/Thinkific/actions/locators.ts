@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/errors';
 import { listLocator, locatorMode } from '../../shared/locators';
-import { requiredEmailOf, textOf } from '../../shared/parameters';
+import { readLocator, requiredEmailOf, textOf } from '../../shared/parameters';
 import { findUsersByEmail } from '../transport';
-import { requiredId } from './validate';
+import { toId } from './validate';
 
 /** Resource locators shared by several operations: a searchable list, an ID (or an email). */
 
@@ -31,9 +31,9 @@ export async function readUserId(
 	name: string,
 	label: string,
 ): Promise<number> {
-	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: false }) as unknown;
-	if (locatorMode(raw) !== 'email') return requiredId(ctx, itemIndex, name, label);
-	const value = (raw as { value?: unknown }).value;
+	const raw = readLocator(ctx, itemIndex, name);
+	const value = locatorMode(raw) === '' ? raw : (raw as { value?: unknown }).value;
+	if (locatorMode(raw) !== 'email') return toId(ctx, itemIndex, value, label);
 	const email = requiredEmailOf(ctx, itemIndex, textOf(value), label);
 	const [user] = await findUsersByEmail.call(ctx, email, itemIndex);
 	if (!user) {

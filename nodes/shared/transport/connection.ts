@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
+	IExecuteFunctions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -35,7 +36,14 @@ export interface ExecutionState {
 	 * provider means something else by them, so no further renewal is spent on them.
 	 */
 	persistent: Set<number>;
+	/** The OAuth2 credential as read for an earlier request, and when (see `authContext`). */
+	held?: { credentials: Promise<ICredentialDataDecryptedObject>; readAt: number };
+	/** The context n8n's OAuth2 code runs in (see `authContext`). */
+	authContext?: RequestContext;
 }
+
+/** How long an OAuth2 credential read for one request serves the next ones. */
+const HOLD_CREDENTIAL_MS = 1000;
 
 const executions = new WeakMap<RequestContext, ExecutionState>();
 
@@ -77,7 +85,10 @@ async function connect(
 	}
 	const problem = api.checkCredentials?.(credentials, credentialType);
 	if (problem) throw refuse(problem);
-	if (use.oauth2) state.knownToken = accessTokenOf(credentials);
+	if (use.oauth2) {
+		state.knownToken = accessTokenOf(credentials);
+		state.held = { credentials: Promise.resolve(credentials), readAt: Date.now() };
+	}
 	const details = ctx.getNode().credentials?.[credentialType];
 	const decrypted: ICredentialsDecrypted | undefined =
 		!use.oauth2 && details?.id
@@ -103,6 +114,46 @@ export function executionState(ctx: RequestContext, api: ProviderApi): Execution
 		state = created;
 	}
 	return state;
+}
+
+/**
+ * The context in which n8n's `httpRequestWithAuthentication` runs for an OAuth2
+ * credential. n8n's OAuth2 code reads the credential for every request (from its
+ * database, decrypted, with its expressions evaluated), which costs n8n more CPU
+ * time than the request itself, and it takes no credential already read (as
+ * `credentialsDecrypted` is for other credentials). So it runs in the node's own
+ * context, except that reading this credential gives the one read for an earlier
+ * request of this execution, if that was less than a second ago. n8n stores a token
+ * it fetches or renews into that same object, so later requests use the new token;
+ * after a failed request (`forgetCredential`) and after a second, the credential is
+ * read again, so that a token renewed elsewhere is taken up.
+ */
+export function authContext(
+	ctx: RequestContext,
+	state: ExecutionState,
+	credentialType: string,
+): RequestContext {
+	if (!state.authContext) {
+		const read = (type: string, itemIndex?: number) =>
+			(ctx as IExecuteFunctions).getCredentials(type, itemIndex);
+		const getCredentials = async (type: string, itemIndex?: number) => {
+			if (type !== credentialType) return await read(type, itemIndex);
+			const now = Date.now();
+			if (!state.held || now - state.held.readAt > HOLD_CREDENTIAL_MS) {
+				const credentials = read(type);
+				state.held = { credentials, readAt: now };
+				credentials.catch(() => forgetCredential(state));
+			}
+			return await state.held.credentials;
+		};
+		state.authContext = Object.create(ctx, { getCredentials: { value: getCredentials } });
+	}
+	return state.authContext!;
+}
+
+/** After a failed request: the next one reads the credential again (see `authContext`). */
+export function forgetCredential(state: ExecutionState): void {
+	state.held = undefined;
 }
 
 export async function secretsOf(

@@ -4,7 +4,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { readHttpError } from '../errors';
 import { RATE_LIMIT_MAX_RETRIES, RATE_LIMIT_MAX_WAIT_MS, rateLimitWait } from '../rateLimit';
 import { hasUnsafeSegments } from '../url';
-import { executionState } from './connection';
+import { authContext, executionState, forgetCredential } from './connection';
 import { isRenewalRefused, notJsonError, toApiError } from './failures';
 import { isOtherExpiredStatus, renewToken, tokenSavedElsewhere, tokenSentWith } from './renewal';
 import type { ApiRequest, ProviderApi, RequestContext } from './types';
@@ -54,7 +54,9 @@ export async function send<T>(
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
+				api.credentials[connection.credentialType]?.oauth2
+					? authContext(ctx, state, connection.credentialType)
+					: ctx,
 				connection.credentialType,
 				options,
 				connection.decrypted
@@ -69,6 +71,7 @@ export async function send<T>(
 						: undefined,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
+			forgetCredential(state);
 			const { status, headers } = readHttpError(error);
 			// n8n's own renewal after a 401 failed: another worker may have won the race.
 			if (

@@ -52,7 +52,7 @@ export async function userLocation(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<{ path: string; qs: IDataObject; id: number | string }> {
-	const idType = ctx.getNodeParameter('idType', itemIndex, 'thinkific') as string;
+	const idType = readText(ctx, itemIndex, 'idType');
 	if (idType === 'thinkific') {
 		const id = await readUserId(ctx, itemIndex, 'userId', 'User');
 		return { path: `/users/${id}`, qs: {}, id };

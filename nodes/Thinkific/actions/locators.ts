@@ -21,6 +21,17 @@ export const userLocator = listLocator({
 	byEmail: true,
 });
 
+/** A user locator's mode and value as given (a plain value has no mode). */
+function givenUser(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+): { mode: string; value: unknown } {
+	const raw = readLocator(ctx, itemIndex, name);
+	const mode = locatorMode(raw);
+	return { mode, value: mode === '' ? raw : (raw as { value?: unknown }).value };
+}
+
 /**
  * The Thinkific ID of the user a user locator names. "By Email" costs one request
  * and fails the item, naming the field, when no user has that address.
@@ -31,9 +42,8 @@ export async function readUserId(
 	name: string,
 	label: string,
 ): Promise<number> {
-	const raw = readLocator(ctx, itemIndex, name);
-	const value = locatorMode(raw) === '' ? raw : (raw as { value?: unknown }).value;
-	if (locatorMode(raw) !== 'email') return toId(ctx, itemIndex, value, label);
+	const { mode, value } = givenUser(ctx, itemIndex, name);
+	if (mode !== 'email') return toId(ctx, itemIndex, value, label);
 	const email = requiredEmailOf(ctx, itemIndex, textOf(value), label);
 	const [user] = await findUsersByEmail.call(ctx, email, itemIndex);
 	if (!user) {
@@ -68,8 +78,7 @@ export async function readOptionalUserId(
 	name: string,
 	label: string,
 ): Promise<number | undefined> {
-	const given = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
-	if (textOf(given) === '') return undefined;
+	if (textOf(givenUser(ctx, itemIndex, name).value) === '') return undefined;
 	return await readUserId(ctx, itemIndex, name, label);
 }
 

@@ -4,6 +4,8 @@ import { thinkificFixture } from '../thinkific/context';
 import type { Example } from './check';
 import { describeConformance } from './check';
 import { THINKIFIC_TABLE } from './thinkific';
+import { thinkificAdminExamples } from './thinkificAdminExamples';
+import { THINKIFIC_COMMERCE_EXAMPLES } from './thinkificCommerceExamples';
 
 const t = thinkificFixture();
 
@@ -163,6 +165,8 @@ const EXAMPLES: Record<string, Example> = {
 		parameters: { externalOrderId: '1', amount: 500, currency: 'USD', reference: 're_9' },
 		prepare: anOrder,
 	},
+	...thinkificAdminExamples(t, { aUser, anEnrollment }),
+	...THINKIFIC_COMMERCE_EXAMPLES,
 };
 
 describeConformance({

@@ -1,20 +1,13 @@
+import { THINKIFIC_ADMIN_ROWS } from './thinkificAdmin';
+import { THINKIFIC_COMMERCE_ROWS } from './thinkificCommerce';
+import { PAGES, READ_BACK, USER_BY_EMAIL } from './thinkificRows';
 import type { ProviderTable, RequestRow } from './types';
 
 const PROFILE =
 	'custom_profile_fields[].custom_profile_field_definition_id custom_profile_fields[].value';
 const AFFILIATE =
 	'affiliate_code affiliate_commission affiliate_commission_type affiliate_payout_email';
-const PAGES = 'page limit';
 const TRANSACTION = 'amount currency reference action';
-
-/** Looks the user up when the node is given an email address instead of an ID. */
-const USER_BY_EMAIL: RequestRow = {
-	method: 'GET',
-	route: '/users',
-	query: `${PAGES} query[email]`,
-	when: 'the user is given by email address (looked up first)',
-	sources: ['spec', 'pipedream'],
-};
 
 /** Custom profile fields given by label are matched to their definitions first. */
 const PROFILE_DEFINITIONS: RequestRow = {
@@ -52,6 +45,25 @@ export const THINKIFIC_TABLE: ProviderTable = {
 			kind: 'production third-party client',
 			where:
 				'https://github.com/PipedreamHQ/pipedream/blob/master/components/thinkific/thinkific.app.mjs',
+		},
+		changelog: {
+			title: "Thinkific's developer changelog: Delete Group Endpoint",
+			kind: "provider's docs",
+			where: 'https://developers.thinkific.com/changelog/group-delete-endpoint',
+		},
+		specTags: {
+			title:
+				'Thinkific Admin API OpenAPI file (v1), the later copy split per tag in api-evangelist/thinkific, openapi/',
+			kind: "provider's OpenAPI file",
+			where:
+				'https://github.com/api-evangelist/thinkific/tree/225381206be345f8750cfbee62688b564e32fe89/openapi',
+		},
+		saloon: {
+			title:
+				'thinkific-saloon, a PHP client of the Admin API (mckltech/thinkific-saloon on Packagist)',
+			kind: 'production third-party client',
+			where:
+				'https://github.com/MCKLtech/thinkific-saloon/tree/9811519b3287aa81a5992258ff7601f01c3c8359/src/Requests',
 		},
 	},
 	operations: [
@@ -118,7 +130,7 @@ export const THINKIFIC_TABLE: ProviderTable = {
 					route: '/users/{id}',
 					query: 'provider',
 					sources: ['spec'],
-					decision: 'Read back after the update, which Thinkific answers with 204 and no body.',
+					decision: READ_BACK,
 				},
 			],
 		},
@@ -179,7 +191,7 @@ export const THINKIFIC_TABLE: ProviderTable = {
 					method: 'GET',
 					route: '/enrollments/{id}',
 					sources: ['spec'],
-					decision: 'Read back after the update, which Thinkific answers with 204 and no body.',
+					decision: READ_BACK,
 				},
 			],
 		},
@@ -234,6 +246,8 @@ export const THINKIFIC_TABLE: ProviderTable = {
 				},
 			],
 		},
+		...THINKIFIC_ADMIN_ROWS,
+		...THINKIFIC_COMMERCE_ROWS,
 	],
 	notes: [
 		'Thinkific Trigger: `GET|POST /webhooks`, `DELETE /webhooks/{id}` on the Webhooks API v2 (`https://api.thinkific.com/api/v2`), body `topic target_url` (see the README).',

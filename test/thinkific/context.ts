@@ -151,13 +151,15 @@ export function thinkificFixture() {
 			auth: Auth = 'thinkificApi',
 			filter?: string,
 			paginationToken?: string,
+			/** The node's other parameters, for a list that depends on one. */
+			parameters: INodeParameters = {},
 		): Promise<INodeListSearchResult> {
 			return await listSearch({
 				nodeType: fixture.node,
 				method,
 				filter,
 				paginationToken,
-				parameters: { authentication: auth },
+				parameters: { authentication: auth, ...parameters },
 				credentials: {
 					[auth]: auth === 'thinkificApi' ? fixture.apiKeyCredential : fixture.oauthCredential,
 				},

@@ -2,6 +2,9 @@ import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n
 
 import { secureUrlExpression } from '../nodes/shared/url';
 
+/** ThroughLine's limit: 30 calls a second per IP address. */
+export const DEFAULT_REQUESTS_PER_SECOND = 30;
+
 export class ThroughLineOAuth2Api implements ICredentialType {
 	name = 'throughLineOAuth2Api';
 
@@ -40,6 +43,15 @@ export class ThroughLineOAuth2Api implements ICredentialType {
 			required: true,
 			description:
 				'The ThroughLine API, including its version. Must use https (plain http only for localhost).',
+		},
+		{
+			displayName: 'Requests Per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_REQUESTS_PER_SECOND,
+			description:
+				'The most calls a second this n8n instance (each process, across all workflows) sends to ThroughLine. ThroughLine allows 30 a second per IP address; change it only if your contract says otherwise.',
 		},
 		{
 			displayName: 'Access Token URL',

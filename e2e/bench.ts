@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
    Benchmark tooling, never published: it starts and drives an n8n server. */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,13 +16,18 @@ import type {
 import { THANKSIO_PERSONAL_TOKEN } from '../test/sandbox/thanksio';
 import { THINKIFIC_API_KEY, THINKIFIC_SUBDOMAIN } from '../test/sandbox/thinkific';
 import { THROUGHLINE_CLIENT } from '../test/sandbox/throughline';
+import type { JobResult, Samples, WayName } from './lib/benchReport';
+import { jobResult, tables, WAY_NAMES } from './lib/benchReport';
+import { canReadProcessCpu, CLOCK_TICKS_PER_SECOND, ownCpuMs, treeCpu } from './lib/cpu';
 import { ensureN8n, N8N_2, REPO, say } from './lib/install';
 import { freePort, N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
 import { buildTarball, installTarball, manifest } from './lib/package';
+import type { WindowSummary } from './lib/profile';
+import { readProfile, summarise } from './lib/profile';
 import type { StoredCredential } from './lib/provision';
 import { provisionCredential } from './lib/provision';
 import type { ChainNode } from './lib/workflows';
-import { webhookChain } from './lib/workflows';
+import { splitOut, webhookChain } from './lib/workflows';
 import { thanksIoSpec } from './providers/thanksio';
 import { thinkificSpec } from './providers/thinkific';
 import { throughLine } from './providers/throughline';
@@ -30,24 +37,35 @@ import type { CredentialSpec, SandboxContext } from './spec';
  * `npm run bench:n8n`: the package's nodes against n8n's own HTTP Request node in
  * one real n8n (the pinned 2.x), over the same provider sandbox in the same run.
  *
- * Three jobs, each run four ways through the same webhook workflow shape (Webhook →
+ * Four jobs, each run four ways through the same webhook workflow shape (Webhook →
  * … → Summarize, so that every way answers with one small item):
  * - **node**: this package's node, with its OAuth2 credential;
  * - **http**: n8n's HTTP Request node with n8n's generic OAuth2 credential, plus
  *   Split Out or Aggregate where needed for the same items;
  * - **floor**: the same shape without requests: the webhook's body already holds
- *   the items, which Split Out emits (n8n's own cost of handling them);
+ *   the items, which Split Out emits (n8n's own cost of handling them); for Get
+ *   Many, n8n's HTTP Request node takes all the users from one unauthenticated
+ *   answer, a JSON array it outputs one item per user (a webhook body of 10,000
+ *   users, or Split Out of them, cost n8n more than the node's 40 pages);
  * - **fetch**: a plain `fetch` loop from this script, no n8n at all.
  *
  * Rounds are interleaved (every way of every job in a rotating order; the short
- * jobs several times a round, for steadier medians); the medians are printed as JSON. It measures, it does not judge: this
- * machine is shared and noisy. `--rounds N` (default 7), `--jobs a,b` (only these
- * jobs), `--smoke` (one round of small jobs, as CI runs it to see that the script
- * works).
+ * jobs several times a round, for steadier medians). Each run is timed on the
+ * wall clock, and its CPU time is read: the n8n process's and its child
+ * processes' (user + system, from /proc/<pid>/stat), and this script's own
+ * (`process.cpuUsage()`: the fetch loop, and the sandbox, which runs in this
+ * script, answering every way). Wall time swings with the other work on a
+ * shared machine; the CPU time n8n spends on a run hardly does.
+ *
+ * It prints JSON (medians of wall time, means of CPU time, both above the floor
+ * and per item, with the ratios node ÷ HTTP and node ÷ fetch), then the same as
+ * Markdown tables. It measures, it does not judge. `--rounds N` (default 7),
+ * `--jobs a,b` (only these jobs), `--smoke` (one round of small jobs, as CI runs
+ * it to see that the script works), `--profile` (see `reportProfiles`).
  */
 
 interface Way {
-	name: 'node' | 'http' | 'floor' | 'fetch';
+	name: WayName;
 	run(): Promise<number>;
 }
 
@@ -56,6 +74,8 @@ interface Job {
 	description: string;
 	/** Items each way must end with (checked on the warm-up run). */
 	items: number;
+	/** Items the job handles (users, lookups, recipients), for the figures per item. */
+	inputItems: number;
 	/** Runs of each way per round: short jobs run more often, for steadier medians. */
 	repeat: number;
 	ways: Way[];
@@ -69,13 +89,23 @@ function chooseCredential(type: string) {
 	return { authentication: type };
 }
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+/** The node, http and floor ways of a job: each posts the same body to its webhook. */
+function posting(urls: Record<'node' | 'http' | 'floor', string>, body: unknown): Way[] {
+	return (['node', 'http', 'floor'] as const).map((name) => ({
+		name,
+		run: async () => (await post(urls[name], body)).count,
+	}));
 }
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
+/** The fetch loop's Thinkific headers: the API key, as the sandbox's Admin API takes it. */
+const thinkificKeyHeaders = {
+	Accept: 'application/json',
+	'X-Auth-API-Key': THINKIFIC_API_KEY,
+	'X-Auth-Subdomain': THINKIFIC_SUBDOMAIN,
+};
+
+/** After a run, n8n may still finish the execution's bookkeeping: its CPU time is read this much later. */
+const SETTLE_MS = 100;
 
 async function post(url: string, body: unknown): Promise<{ count: number; ms: number }> {
 	const started = performance.now();
@@ -91,6 +121,28 @@ async function post(url: string, body: unknown): Promise<{ count: number; ms: nu
 	const answer = JSON.parse(text) as Record<string, unknown>;
 	const count = Object.entries(answer).find(([key]) => key.startsWith('count'))?.[1];
 	return { count: Number(count), ms };
+}
+
+/**
+ * A server on 127.0.0.1 that answers every GET with one JSON text: for a floor
+ * whose items n8n takes from one unauthenticated answer rather than from the
+ * webhook's body, which costs n8n more to take in when it is large.
+ */
+async function serveJson(text: string): Promise<{ url: string; close(): Promise<void> }> {
+	const server = http.createServer((req, res) => {
+		req.resume();
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end(text);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/users`,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
 }
 
 /** A webhook path that answers once n8n registered it. */
@@ -120,15 +172,6 @@ function count(field = 'id'): ChainNode {
 
 const summarize = count();
 
-function splitOut(field: string): ChainNode {
-	return {
-		name: 'Split Out',
-		type: 'n8n-nodes-base.splitOut',
-		version: 1,
-		parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} },
-	};
-}
-
 function aggregate(field: string): ChainNode {
 	return {
 		name: 'Aggregate',
@@ -155,10 +198,12 @@ function httpRequest(credential: StoredCredential, parameters: Record<string, un
 async function main() {
 	const args = process.argv.slice(2);
 	const smoke = args.includes('--smoke');
+	const profile = args.includes('--profile');
 	const rounds = smoke ? 1 : Number(args[args.indexOf('--rounds') + 1] || 7) || 7;
 	const sizes = smoke
-		? { users: 500, lookups: 20, recipients: 20 }
-		: { users: 10_000, lookups: 1_000, recipients: 500 };
+		? { users: 500, lookups: 20, recipients: 20, reads: 20 }
+		: { users: 10_000, lookups: 1_000, recipients: 500, reads: 1_000 };
+	if (!canReadProcessCpu) say('No /proc on this machine: the CPU times of n8n are left at 0.');
 
 	const install = await ensureN8n(N8N_2);
 	const tarball = await buildTarball(path.join(REPO, '.cache', 'bench'));
@@ -175,13 +220,25 @@ async function main() {
 	const logDir = path.join(REPO, '.cache', 'bench');
 	mkdirSync(logDir, { recursive: true });
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-'));
+	const profileDir = profile ? mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-profile-')) : '';
 	const server = new N8nServer(install, {
 		userFolder,
 		port: await freePort(),
 		logFile: path.join(logDir, 'n8n.log'),
 		env: { N8N_LOG_LEVEL: 'warn', EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' },
+		// V8 writes the profile when the process ends.
+		nodeArgs: profile
+			? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250']
+			: [],
 	});
-	const results: Record<string, unknown> = {};
+	const results: Record<string, JobResult> = {};
+	// Every user in one answer, for the Get Many job's floor.
+	const allUsers = await serveJson(JSON.stringify([...thinkific.users.values()]));
+	const profiled: Record<
+		string,
+		{ runs: number; windows: Array<{ fromUs: number; toUs: number }> }
+	> = {};
+	let n8nProcesses: Array<{ pid: number; command: string }> = [];
 	try {
 		await installTarball(tarball, userFolder);
 		await server.start();
@@ -216,7 +273,8 @@ async function main() {
 		const tlSpec = specOf(throughLine.credentials, 'throughLineOAuth2Api');
 		const tiSpec = specOf(thanksIoSpec.credentials, 'thanksIoOAuth2Api');
 		const tk = await credential(tkSpec);
-		const tl = await credential(tlSpec);
+		// The benchmark measures the clients: no pacing under ThroughLine's 30 calls a second.
+		const tl = await credential(tlSpec, { ...tlSpec.data(ctx), requestsPerSecond: 1_000_000 });
 		const ti = await credential(tiSpec);
 		const tkData = tkSpec.data(ctx);
 		const tlData = tlSpec.data(ctx);
@@ -265,23 +323,21 @@ async function main() {
 			return `${server.url}/webhook/${slug}`;
 		};
 
+		// The package's Thinkific node with its OAuth2 credential.
+		const thinkificNode = (parameters: Record<string, unknown>): ChainNode => ({
+			name: 'Thinkific',
+			type: `${pkg}.thinkific`,
+			version: 1,
+			parameters: { ...chooseCredential('thinkificOAuth2Api'), resource: 'user', ...parameters },
+			credentials: { thinkificOAuth2Api: ids(tk) },
+		});
+
 		// Job 1: Get Many of every Thinkific user.
 		const tkApi = String(tkData.apiBaseUrl);
 		const users = [...thinkific.users.values()];
 		const tkWays = {
 			node: await deploy('node: Thinkific users', [
-				{
-					name: 'Thinkific',
-					type: `${pkg}.thinkific`,
-					version: 1,
-					parameters: {
-						...chooseCredential('thinkificOAuth2Api'),
-						resource: 'user',
-						operation: 'getAll',
-						returnAll: true,
-					},
-					credentials: { thinkificOAuth2Api: ids(tk) },
-				},
+				thinkificNode({ operation: 'getAll', returnAll: true }),
 				summarize,
 			]),
 			http: await deploy('http: Thinkific users', [
@@ -308,10 +364,46 @@ async function main() {
 				splitOut('items'),
 				summarize,
 			]),
-			floor: await deploy('floor: Thinkific users', [splitOut('body.users'), summarize]),
+			// The floor takes the same users from one unauthenticated answer, a JSON array,
+			// which the HTTP Request node outputs one item per user: a webhook body of 10,000
+			// users, or Split Out of 10,000, cost n8n more than the node's 40 pages.
+			floor: await deploy('floor: Thinkific users', [
+				{
+					name: 'HTTP Request',
+					type: 'n8n-nodes-base.httpRequest',
+					version: 4.2,
+					parameters: { method: 'GET', url: allUsers.url, options: {} },
+				},
+				summarize,
+			]),
 		};
 
-		// Job 2: ThroughLine lookups, one per input item.
+		// Job 2: Thinkific users read one by one, one per input item (a scheduled
+		// workflow's usual shape: a list of IDs from elsewhere, then Get for each).
+		const readIds = users.slice(0, sizes.reads).map((user) => ({ id: user.id }));
+		const readWays = {
+			node: await deploy('node: Thinkific user reads', [
+				splitOut('body.users'),
+				thinkificNode({
+					operation: 'get',
+					idType: 'thinkific',
+					userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				}),
+				summarize,
+			]),
+			http: await deploy('http: Thinkific user reads', [
+				splitOut('body.users'),
+				httpRequest(tkGeneric, {
+					method: 'GET',
+					url: `=${tkApi}/users/{{ $json.id }}`,
+					options: {},
+				}),
+				summarize,
+			]),
+			floor: await deploy('floor: Thinkific user reads', [splitOut('body.users'), summarize]),
+		};
+
+		// Job 3: ThroughLine lookups, one per input item.
 		const tlApi = String(tlData.apiBaseUrl);
 		const helplines = Array.from(
 			{ length: sizes.lookups },
@@ -342,7 +434,7 @@ async function main() {
 			floor: await deploy('floor: ThroughLine lookups', [splitOut('body.helplines'), summarize]),
 		};
 
-		// Job 3: one thanks.io order for many recipients.
+		// Job 4: one thanks.io order for many recipients.
 		const tiApi = String(tiData.apiBaseUrl);
 		const recipients = Array.from({ length: sizes.recipients }, (_, i) => ({
 			name: `Customer ${i + 1}`,
@@ -416,24 +508,19 @@ async function main() {
 				name: 'thinkific-get-many-users',
 				description: `Get Many of ${sizes.users} Thinkific users (pages of 250)`,
 				items: sizes.users,
+				inputItems: sizes.users,
 				repeat: smoke ? 1 : 3,
 				apiRequests: () => sandbox.count('thinkific', 'GET /api/public/v1/users'),
 				tokenRequests: () => sandbox.count('thinkific', 'token requests'),
 				ways: [
-					{ name: 'node', run: async () => (await post(tkWays.node, {})).count },
-					{ name: 'http', run: async () => (await post(tkWays.http, {})).count },
-					{ name: 'floor', run: async () => (await post(tkWays.floor, { users })).count },
+					...posting(tkWays, {}),
 					{
 						name: 'fetch',
 						run: async () => {
 							let count = 0;
 							for (let page = 1; ; page++) {
 								const response = await fetch(`${tkApi}/users?page=${page}&limit=250`, {
-									headers: {
-										Accept: 'application/json',
-										'X-Auth-API-Key': THINKIFIC_API_KEY,
-										'X-Auth-Subdomain': THINKIFIC_SUBDOMAIN,
-									},
+									headers: thinkificKeyHeaders,
 								});
 								const body = (await response.json()) as {
 									items: unknown[];
@@ -447,9 +534,39 @@ async function main() {
 				],
 			},
 			{
+				name: 'thinkific-user-reads',
+				description: `${sizes.reads} Thinkific user reads (Get), one per item`,
+				items: sizes.reads,
+				inputItems: sizes.reads,
+				repeat: 1,
+				apiRequests: () =>
+					readIds
+						.map(({ id }) => sandbox.count('thinkific', `GET /api/public/v1/users/${id}`))
+						.reduce((a, b) => a + b, 0),
+				tokenRequests: () => sandbox.count('thinkific', 'token requests'),
+				ways: [
+					...posting(readWays, { users: readIds }),
+					{
+						name: 'fetch',
+						run: async () => {
+							let count = 0;
+							for (const { id } of readIds) {
+								const response = await fetch(`${tkApi}/users/${id}`, {
+									headers: thinkificKeyHeaders,
+								});
+								const body = (await response.json()) as { id?: unknown };
+								if (body.id !== undefined) count++;
+							}
+							return count;
+						},
+					},
+				],
+			},
+			{
 				name: 'throughline-lookups',
 				description: `${sizes.lookups} ThroughLine helpline lookups, one per item`,
 				items: sizes.lookups,
+				inputItems: sizes.lookups,
 				repeat: 1,
 				apiRequests: () =>
 					throughline.helplines
@@ -457,9 +574,7 @@ async function main() {
 						.reduce((a, b) => a + b, 0),
 				tokenRequests: () => sandbox.count('throughline', 'token requests'),
 				ways: [
-					{ name: 'node', run: async () => (await post(tlWays.node, { helplines })).count },
-					{ name: 'http', run: async () => (await post(tlWays.http, { helplines })).count },
-					{ name: 'floor', run: async () => (await post(tlWays.floor, { helplines })).count },
+					...posting(tlWays, { helplines }),
 					{
 						name: 'fetch',
 						run: async () => {
@@ -481,13 +596,12 @@ async function main() {
 				name: 'thanksio-batch',
 				description: `One thanks.io postcard order for ${sizes.recipients} recipients`,
 				items: 1,
+				inputItems: sizes.recipients,
 				repeat: smoke ? 1 : 5,
 				apiRequests: () => sandbox.count('thanksio', 'POST /api/v2/send/postcard'),
 				tokenRequests: () => sandbox.count('thanksio', 'token requests'),
 				ways: [
-					{ name: 'node', run: async () => (await post(tiWays.node, { recipients })).count },
-					{ name: 'http', run: async () => (await post(tiWays.http, { recipients })).count },
-					{ name: 'floor', run: async () => (await post(tiWays.floor, { recipients })).count },
+					...posting(tiWays, { recipients }),
 					{
 						name: 'fetch',
 						run: async () => {
@@ -509,17 +623,18 @@ async function main() {
 		];
 
 		const chosen = args.includes('--jobs') ? args[args.indexOf('--jobs') + 1].split(',') : [];
-		const jobs = allJobs.filter((job) => chosen.length === 0 || chosen.includes(job.name));
+		const jobs = allJobs
+			.filter((job) => chosen.length === 0 || chosen.includes(job.name))
+			// A profile is of the node's way only.
+			.map((job) => (profile ? { ...job, ways: job.ways.filter((w) => w.name === 'node') } : job));
 		// Registration and a warm-up of every way, which also checks the item counts.
-		await registered(tkWays.floor, { users: [] });
 		for (const url of [
 			...Object.values(tkWays),
+			...Object.values(readWays),
 			...Object.values(tlWays),
 			...Object.values(tiWays),
 		])
 			await registered(url, {});
-		const times = new Map<string, number[]>();
-		const counts = new Map<string, { api: number; tokens: number; runs: number }>();
 		for (const job of jobs) {
 			for (const way of job.ways) {
 				const got = await way.run();
@@ -530,7 +645,14 @@ async function main() {
 				}
 			}
 		}
+		const pid = server.pid!;
+		const n8nCpu = () => (canReadProcessCpu ? treeCpu(pid).ms : 0);
+		if (canReadProcessCpu) {
+			n8nProcesses = treeCpu(pid).processes.map(({ pid: id, command }) => ({ pid: id, command }));
+		}
 		say(`Warm-up done; ${rounds} interleaved round(s) …`);
+		const samples = new Map<string, Samples>();
+		const monotonicUs = () => Number(process.hrtime.bigint() / BigInt(1000));
 		for (let round = 0; round < rounds; round++) {
 			for (const job of jobs) {
 				const order = job.ways.map((_, i) => job.ways[(i + round) % job.ways.length]);
@@ -539,52 +661,64 @@ async function main() {
 						const key = `${job.name} ${way.name}`;
 						const api = job.apiRequests();
 						const tokens = job.tokenRequests();
+						const n8nBefore = n8nCpu();
+						const scriptBefore = ownCpuMs();
+						const fromUs = monotonicUs();
 						const started = performance.now();
 						await way.run();
 						const ms = performance.now() - started;
-						times.set(key, [...(times.get(key) ?? []), ms]);
-						const c = counts.get(key) ?? { api: 0, tokens: 0, runs: 0 };
-						counts.set(key, {
-							api: c.api + job.apiRequests() - api,
-							tokens: c.tokens + job.tokenRequests() - tokens,
-							runs: c.runs + 1,
-						});
+						const scriptMs = ownCpuMs() - scriptBefore;
+						await sleepMs(SETTLE_MS);
+						const n8nMs = n8nCpu() - n8nBefore;
+						const toUs = monotonicUs();
+						const s = samples.get(key) ?? {
+							wallMs: [],
+							n8nCpuMs: [],
+							scriptCpuMs: [],
+							api: 0,
+							tokens: 0,
+						};
+						s.wallMs.push(ms);
+						s.n8nCpuMs.push(n8nMs);
+						s.scriptCpuMs.push(scriptMs);
+						s.api += job.apiRequests() - api;
+						s.tokens += job.tokenRequests() - tokens;
+						samples.set(key, s);
+						if (profile) {
+							const p = profiled[job.name] ?? { runs: 0, windows: [] };
+							p.runs++;
+							p.windows.push({ fromUs, toUs });
+							profiled[job.name] = p;
+						}
 					}
 			}
 			say(`  round ${round + 1} of ${rounds} done`);
 		}
 
 		for (const job of jobs) {
-			const m = (way: Way['name']) => median(times.get(`${job.name} ${way}`)!);
-			const per = (way: Way['name']) => {
-				const c = counts.get(`${job.name} ${way}`)!;
-				return { api: round1(c.api / c.runs), tokens: round1(c.tokens / c.runs) };
-			};
-			results[job.name] = {
-				description: job.description,
-				medianMs: {
-					node: round1(m('node')),
-					http: round1(m('http')),
-					floor: round1(m('floor')),
-					fetch: round1(m('fetch')),
-				},
-				nodeOverHttp: Math.round((m('node') / m('http')) * 100) / 100,
-				nodeMinusFloorMs: round1(m('node') - m('floor')),
-				httpMinusFloorMs: round1(m('http') - m('floor')),
-				nodeOverFetch: Math.round((m('node') / m('fetch')) * 100) / 100,
-				requestsPerRun: { node: per('node'), http: per('http'), fetch: per('fetch') },
-				runsMs: Object.fromEntries(
-					job.ways.map((w) => [
-						w.name,
-						times.get(`${job.name} ${w.name}`)!.map((t) => Math.round(t)),
-					]),
-				),
-			};
+			if (profile) {
+				const s = samples.get(`${job.name} node`)!;
+				say(
+					`${job.name}, node: ${Math.round(s.wallMs.reduce((a, b) => a + b, 0) / s.wallMs.length)} ms wall, ` +
+						`${Math.round(s.n8nCpuMs.reduce((a, b) => a + b, 0) / s.n8nCpuMs.length)} ms n8n CPU per run (while profiling)`,
+				);
+				continue;
+			}
+			const byWay = Object.fromEntries(
+				WAY_NAMES.map((way) => [way, samples.get(`${job.name} ${way}`)!]),
+			) as Record<WayName, Samples>;
+			results[job.name] = jobResult(job, byWay);
 		}
 	} finally {
-		await server.stop();
+		// Writing a CPU profile at exit takes a while.
+		await server.stop(profile ? 120000 : 20000);
 		await sandbox.stop();
+		await allUsers.close();
 		rmSync(userFolder, { recursive: true, force: true });
+	}
+	if (profile) {
+		reportProfiles(profileDir, profiled);
+		return;
 	}
 	const report = {
 		n8n: install.version,
@@ -596,9 +730,66 @@ async function main() {
 			memoryGiB: Math.round(os.totalmem() / 2 ** 30),
 			node: process.version,
 		},
+		cpuTime: {
+			clockTicksPerSecond: CLOCK_TICKS_PER_SECOND,
+			// The n8n process and its children when the rounds began (task runners, if any).
+			n8nProcesses,
+		},
 		jobs: results,
 	};
 	process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+	process.stdout.write(`\n${tables(results)}`);
+}
+
+/**
+ * `--profile`: n8n runs with `--cpu-prof` (the profile in a temporary folder),
+ * and only the node's way of each job runs. Each job's runs are windows in the
+ * profile; for each job this prints where n8n's CPU time went in them: by origin
+ * (this package's files, n8n-core, n8n-workflow, …), the functions with the most
+ * self time, this package's functions by total time, and what ran below them.
+ */
+function reportProfiles(
+	dir: string,
+	profiled: Record<string, { runs: number; windows: Array<{ fromUs: number; toUs: number }> }>,
+) {
+	const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+	if (files.length === 0) throw new Error(`n8n wrote no CPU profile into ${dir}`);
+	// The largest profile is the n8n process's (task runners, if any, write their own).
+	const main = files.map((f) => path.join(dir, f)).sort((a, b) => statSize(b) - statSize(a))[0];
+	const cpuProfile = readProfile(main);
+	const pkg = manifest().name;
+	const summaries: Record<string, WindowSummary & { runs: number }> = {};
+	for (const [job, { runs, windows }] of Object.entries(profiled)) {
+		summaries[job] = { runs, ...summarise(cpuProfile, pkg, windows) };
+	}
+	process.stdout.write(`${JSON.stringify({ profile: main, jobs: summaries }, null, 2)}\n`);
+	for (const [job, summary] of Object.entries(summaries)) {
+		const per = (ms: number) => Math.round((ms / summary.runs) * 10) / 10;
+		const share = (ms: number) => `${Math.round((ms / summary.cpuMs) * 1000) / 10} %`;
+		say(`\n## ${job}: ${per(summary.cpuMs)} ms sampled CPU per run (${summary.runs} runs)`);
+		say(
+			`By origin (self time per run): ${Object.entries(summary.byOrigin)
+				.slice(0, 8)
+				.map(([origin, ms]) => `${origin} ${per(ms)} ms (${share(ms)})`)
+				.join(', ')}`,
+		);
+		say(
+			`Below this package's frames: ${per(summary.underPackageMs)} ms (${share(summary.underPackageMs)})`,
+		);
+		say('Most self time:');
+		for (const f of summary.topSelf.slice(0, 12))
+			say(`  ${per(f.selfMs)} ms (${share(f.selfMs)})  ${f.name}  ${f.where}`);
+		say("This package's functions, total time:");
+		for (const f of summary.packageFunctions.slice(0, 12))
+			say(`  ${per(f.totalMs)} ms total, ${per(f.selfMs)} ms self  ${f.name}  ${f.where}`);
+		say("Self time below this package's frames:");
+		for (const f of summary.calledByPackage.slice(0, 12))
+			say(`  ${per(f.selfMs)} ms  ${f.name}  ${f.where}`);
+	}
+}
+
+function statSize(file: string): number {
+	return statSync(file).size;
 }
 
 main().catch((error: Error) => {

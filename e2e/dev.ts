@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createSandbox } from '../test/sandbox';
 import { cacheDir, ensureN8n, N8N_1, N8N_2, REPO, say } from './lib/install';
 import type { N8nClient as Client } from './lib/n8n';
+import { executionError } from './lib/executions';
 import { N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
 import { manifest } from './lib/package';
 import type { StoredCredential } from './lib/provision';
@@ -29,6 +30,8 @@ import type { SandboxContext } from './spec';
  *   npm run dev -- --sandbox          also the provider sandbox, an owner login, one
  *                                     connected credential per type and an example
  *                                     workflow per node
+ *   npm run dev -- --sandbox --reset-examples
+ *                                     the sandbox examples made afresh (edits dropped)
  *   npm run dev -- --line 1           the newest n8n 1.x instead of 2.x
  *   npm run dev -- --port 5678 --sandbox-port 5680
  *
@@ -124,6 +127,9 @@ async function provision(client: Client, ctx: SandboxContext, major: number) {
 	await provisionTriggerExamples(client, ctx, stored);
 }
 
+/** `--reset-examples`: the sandbox examples are made afresh, edits to them dropped. */
+let resetExamples = false;
+
 /** The example workflows of e2e/examples.ts, each executed once to show that it works. */
 async function provisionExamples(
 	client: Client,
@@ -132,6 +138,13 @@ async function provisionExamples(
 	major: number,
 ) {
 	const existing = await client.listWorkflows();
+	if (resetExamples) {
+		for (const workflow of existing.filter((w) => w.name.endsWith('(sandbox)'))) {
+			await client.deleteWorkflow(workflow.id);
+			say(`  workflow "${workflow.name}" removed (--reset-examples)`);
+		}
+		existing.length = 0;
+	}
 	const exampleContext: ExampleContext = {
 		...ctx,
 		packageName: manifest().name,
@@ -198,6 +211,13 @@ async function tryExample(client: Client, id: string, name: string) {
 			if (done.length > before) {
 				const latest = done.sort((a, b) => Number(b.id) - Number(a.id))[0];
 				say(`    "${name}" executed: ${latest.status}`);
+				if (latest.status === 'error') {
+					const error = executionError(await client.executionText(latest.id));
+					if (error) say(`      ${error}`);
+					say(
+						'      Edited and broken? Restore the examples with `npm run dev -- --sandbox --reset-examples`.',
+					);
+				}
 				return;
 			}
 			await sleepMs(250);
@@ -211,6 +231,7 @@ async function tryExample(client: Client, id: string, name: string) {
 async function main() {
 	const args = process.argv.slice(2);
 	const withSandbox = args.includes('--sandbox');
+	resetExamples = args.includes('--reset-examples');
 	const version = option(args, '--line', '2') === '1' ? N8N_1 : N8N_2;
 	const port = Number(option(args, '--port', '5678'));
 	const sandboxPort = Number(option(args, '--sandbox-port', '5680'));

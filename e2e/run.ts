@@ -19,6 +19,7 @@ import { runPollingSpec, runTriggerSpec, runValidationSpec } from './lib/trigger
 import { webhookWorkflow } from './lib/workflows';
 import { providers } from './providers';
 import { runQueueLine } from './queue';
+import { runTransportChecks } from './transport';
 import type { CredentialSpec, NodeSpec, ProviderSpec, SandboxContext, WorkflowSpec } from './spec';
 import { expect, parametersOf } from './spec';
 
@@ -37,6 +38,7 @@ import { expect, parametersOf } from './spec';
  *   npm run test:e2e -- --no-browser skip the editor checks in Chromium (n8n 2.x)
  *   npm run screenshots              n8n 2.x only, and the README's screenshots into docs/images
  *   npm run test:e2e -- --provider thinkific   only that provider (or a,b), in queue mode too
+ *                                    (--provider transport: only the shared request-path checks)
  */
 
 /** The OAuth2 credential the browser creates in the editor's credential dialog. */
@@ -558,6 +560,11 @@ async function runLine(
 					{},
 				);
 			}
+		}
+
+		if (only.length === 0 || only.includes('transport')) {
+			say('  -- the shared request path (token renewal, Stop, rate limits)');
+			await runTransportChecks({ ...line, label, url: server.url, packageName: pkg.name, check });
 		}
 
 		if (install.major >= 2 && options.browser) {

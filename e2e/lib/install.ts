@@ -153,7 +153,7 @@ export async function ensureN8n(version: string): Promise<N8nInstall> {
 	if (major < 2) manifest.overrides = { xlsx: '0.18.5' };
 	writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
 	say(
-		`Installing n8n ${version} into ${dir} (first time only: about 3–6 minutes and 2.5 GB; later runs reuse it) …`,
+		`Installing n8n ${version} into ${dir} (first time only: about 3–6 minutes and ${major < 2 ? '1.8' : '2.8'} GB, plus 0.2 GB for Node.js 24 once; later runs reuse it) …`,
 	);
 	await run(npm, npmInstallArgs(), { cwd: dir, what: `npm install n8n@${version}` });
 	await buildSqlite(path.join(dir, 'node_modules', 'sqlite3'), version);

@@ -40,6 +40,8 @@ export interface ServerOptions {
 	echo?: boolean;
 	/** `n8n start` (default), or `n8n worker` with these arguments (queue mode). */
 	worker?: { args: string[]; healthPort: number };
+	/** Arguments for Node.js before n8n's script (such as `--cpu-prof`). */
+	nodeArgs?: string[];
 }
 
 /** The environment that keeps n8n on loopback and quiet about the outside world. */
@@ -97,7 +99,8 @@ export class N8nServer {
 		const log = openSync(this.options.logFile, 'a');
 		const env = n8nEnvironment(this.install, this.options, brokerPort);
 		const command = this.options.worker ? ['worker', ...this.options.worker.args] : ['start'];
-		this.child = spawn(this.install.node, [this.install.bin, ...command], {
+		const args = [...(this.options.nodeArgs ?? []), this.install.bin, ...command];
+		this.child = spawn(this.install.node, args, {
 			cwd: this.options.userFolder,
 			env,
 			stdio: ['ignore', this.options.echo ? 'pipe' : log, this.options.echo ? 'pipe' : log],
@@ -147,17 +150,22 @@ export class N8nServer {
 		throw new Error(`n8n ${this.install.version} did not answer within ${timeoutMs / 1000} s`);
 	}
 
+	/** The n8n process's ID, while it runs. */
+	get pid(): number | undefined {
+		return this.running ? this.child?.pid : undefined;
+	}
+
 	get running(): boolean {
 		return !!this.child && !this.exited;
 	}
 
-	/** Ends the process (SIGTERM, then SIGKILL after 20 s). */
-	async stop(): Promise<void> {
+	/** Ends the process (SIGTERM, then SIGKILL after `graceMs`, 20 s by default). */
+	async stop(graceMs = 20000): Promise<void> {
 		const child = this.child;
 		if (!child || this.exited) return;
 		const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
+		const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
 		await done;
 		clearTimeout(timer);
 	}
@@ -257,11 +265,18 @@ export class N8nClient {
 
 	/** Creates the owner on a new instance, or signs in as it. */
 	async signIn(owner: Owner): Promise<'created' | 'signed in'> {
-		try {
-			await this.request('POST', '/rest/owner/setup', owner);
-			if (this.cookie) return 'created';
-		} catch (error) {
-			if (!(error instanceof RestError) || error.status >= 500) throw error;
+		// Asked first, so that an instance with an owner logs no refused owner setup.
+		const settings = await this.request<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>(
+			'GET',
+			'/rest/settings',
+		).catch(() => undefined);
+		if (settings?.userManagement?.showSetupOnFirstLoad !== false) {
+			try {
+				await this.request('POST', '/rest/owner/setup', owner);
+				if (this.cookie) return 'created';
+			} catch (error) {
+				if (!(error instanceof RestError) || error.status >= 500) throw error;
+			}
 		}
 		await this.request('POST', '/rest/login', {
 			emailOrLdapLoginId: owner.email,
@@ -349,6 +364,13 @@ export class N8nClient {
 
 	async listWorkflows(): Promise<Array<{ id: string; name: string }>> {
 		return await this.request('GET', '/rest/workflows');
+	}
+
+	/** Deletes a workflow (archived first where n8n deletes only archived ones). */
+	async deleteWorkflow(id: string): Promise<void> {
+		await this.deactivateWorkflow(id).catch(() => undefined);
+		await this.request('POST', `/rest/workflows/${id}/archive`, {}).catch(() => undefined);
+		await this.request('DELETE', `/rest/workflows/${id}`);
 	}
 
 	/** Activates a workflow: `POST …/activate` on 2.x, `PATCH {active: true}` on 1.x. */

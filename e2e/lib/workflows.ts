@@ -20,6 +20,16 @@ export interface ChainNode {
 	credentials?: Record<string, { id: string; name: string }>;
 }
 
+/** n8n's Split Out node: one item per entry of the list in `field`. */
+export function splitOut(field: string): ChainNode {
+	return {
+		name: 'Split Out',
+		type: 'n8n-nodes-base.splitOut',
+		version: 1,
+		parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} },
+	};
+}
+
 /**
  * Webhook trigger → each node in turn. The webhook answers with the items of the
  * last node: all of them, or (the benchmark's shape, so that the answer stays

@@ -4,7 +4,13 @@ import type { FlixcheckProvider } from '../../test/sandbox';
 import { FLIXCHECK_CLIENT, FLIXCHECK_USERS, FLIXCHECK_WEBHOOK_SECRET } from '../../test/sandbox';
 import { VALIDATION_EVENT } from '../../test/sandbox/flixcheckWebhooks';
 import { outcomeOf } from '../lib/triggers';
-import type { ProviderSpec, SandboxContext, TriggerHook, ValidationSpec } from '../spec';
+import type {
+	ProviderSpec,
+	SandboxContext,
+	TriggerHook,
+	TriggerSpec,
+	ValidationSpec,
+} from '../spec';
 import { expect } from '../spec';
 
 const SUBJECT = 'Photos of the damage';
@@ -24,24 +30,48 @@ function latestCheckId(ctx: SandboxContext): string {
 	return checks.length ? checks[checks.length - 1].id : 'no-check-sent-yet';
 }
 
-/** The administrator adds the trigger's URL and the secret header in Flixcheck's portal. */
-function configurePortal(ctx: SandboxContext, hook: TriggerHook, events: string[]) {
+/**
+ * The administrator adds the trigger's URL and the secret header in Flixcheck's portal,
+ * and optionally a "Custom Content (Request Body)" that replaces the standard body.
+ */
+function configurePortal(
+	ctx: SandboxContext,
+	hook: TriggerHook,
+	events: string[],
+	customBody?: string,
+) {
 	const portal = flixcheck(ctx).hooks.portal;
 	if (portal.some((w) => w.url === hook.webhookUrl)) return;
 	flixcheck(ctx).hooks.configure({
 		url: hook.webhookUrl,
 		events,
 		headers: { [FLIXCHECK_WEBHOOK_SECRET.headerName]: FLIXCHECK_WEBHOOK_SECRET.secret },
+		customBody,
 	});
+}
+
+/** What the trigger remembers of a delivery: Flixcheck sends no event ID, so a hash of the event. */
+function hashOf(event: unknown): string {
+	return `sha256:${createHash('sha256').update(JSON.stringify(event), 'utf8').digest('hex').slice(0, 40)}`;
 }
 
 function delivered(deliveries: ReturnType<FlixcheckProvider['hooks']['fire']>) {
 	return outcomeOf(
 		deliveries,
 		(call: { content: { checkId: string } }) => call.content.checkId,
-		// Flixcheck sends no event ID: the trigger remembers a hash of the call.
-		(call) =>
-			`sha256:${createHash('sha256').update(JSON.stringify(call), 'utf8').digest('hex').slice(0, 40)}`,
+		hashOf,
+	);
+}
+
+/** A webhook's "Custom Content (Request Body)": no `event` field, the check ID under `check`. */
+const CUSTOM_BODY = '{"type": "{{event}}", "check": "{{content.checkId}}", "at": "{{time}}"}';
+
+/** A delivery of the custom body, as the trigger passes it on: `{event: "customContent", body}`. */
+function deliveredCustom(deliveries: ReturnType<FlixcheckProvider['hooks']['fire']>) {
+	return outcomeOf(
+		deliveries,
+		(body: { check: string }) => body.check,
+		(body) => hashOf({ event: 'customContent', body }),
 	);
 }
 
@@ -74,6 +104,49 @@ function validation(
 			`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/validations -H 'content-type: application/json' -d '{"value":"AB-1234"}'`,
 			`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/validations -H 'content-type: application/json' -d '{"value":"x"}'`,
 		],
+	};
+}
+
+/**
+ * A trigger whose webhook the administrator sets up in the portal, for `event`: the
+ * standard body, or (with `customBody`) a body the portal replaced, which the node
+ * passes on as a `customContent` event. Webhooks live in the portal only: activation
+ * registers nothing, and deactivation removes nothing.
+ */
+function portalTrigger(
+	name: string,
+	events: string[],
+	event: string,
+	customBody?: string,
+): TriggerSpec {
+	const deliveries = customBody === undefined ? delivered : deliveredCustom;
+	const fire = (ctx: SandboxContext, hook: TriggerHook, options = {}) =>
+		deliveries(flixcheck(ctx).hooks.fire(event, { to: hook.webhookUrl, ...options }));
+	return {
+		name,
+		type: 'flixcheckTrigger',
+		credential: { type: 'flixcheckWebhookApi' },
+		parameters: { events, responseMode: 'onReceived' },
+		prepare: (ctx, hook) =>
+			configurePortal(ctx, hook, customBody === undefined ? events : [event], customBody),
+		registered(ctx, hook) {
+			expect(
+				flixcheck(ctx).hooks.portal.filter((w) => w.url === hook.webhookUrl).length === 1,
+				'the portal does not list the trigger once',
+			);
+		},
+		deliver: {
+			genuine: async (ctx, hook) => await fire(ctx, hook),
+			unauthenticated: async (ctx, hook) => await fire(ctx, hook, { withoutHeaders: true }),
+			duplicate: async (ctx, hook) => await fire(ctx, hook, { repeat: true }),
+		},
+		removed: () => undefined,
+		secrets: () => [FLIXCHECK_WEBHOOK_SECRET.secret],
+		fire: (ctx) =>
+			(customBody === undefined ? events : [event]).map(
+				(name) =>
+					`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"${name}"}'`,
+			),
 	};
 }
 
@@ -171,39 +244,17 @@ export const flixcheckSpec: ProviderSpec = {
 		},
 	],
 	triggers: [
-		{
-			name: 'notifications, a secret header',
-			type: 'flixcheckTrigger',
-			credential: { type: 'flixcheckWebhookApi' },
-			parameters: { events: ['checkOpened', 'checkAnswered'], responseMode: 'onReceived' },
-			prepare: (ctx, hook) => configurePortal(ctx, hook, ['checkOpened', 'checkAnswered']),
-			registered(ctx, hook) {
-				// Webhooks are set up in the portal only: activation registers nothing.
-				expect(
-					flixcheck(ctx).hooks.portal.filter((w) => w.url === hook.webhookUrl).length === 1,
-					'the portal does not list the trigger once',
-				);
-			},
-			deliver: {
-				genuine: async (ctx, hook) =>
-					await delivered(flixcheck(ctx).hooks.fire('checkOpened', { to: hook.webhookUrl })),
-				unauthenticated: async (ctx, hook) =>
-					await delivered(
-						flixcheck(ctx).hooks.fire('checkOpened', { to: hook.webhookUrl, withoutHeaders: true }),
-					),
-				duplicate: async (ctx, hook) =>
-					await delivered(
-						flixcheck(ctx).hooks.fire('checkOpened', { to: hook.webhookUrl, repeat: true }),
-					),
-			},
-			// Nothing to remove in n8n: the administrator removes the webhook in the portal.
-			removed: () => undefined,
-			secrets: () => [FLIXCHECK_WEBHOOK_SECRET.secret],
-			fire: (ctx) => [
-				`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"checkOpened"}'`,
-				`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"checkAnswered"}'`,
-			],
-		},
+		portalTrigger(
+			'notifications, a secret header',
+			['checkOpened', 'checkAnswered'],
+			'checkOpened',
+		),
+		portalTrigger(
+			'a custom request body, without an event field',
+			['customContent'],
+			'checkAnswered',
+			CUSTOM_BODY,
+		),
 	],
 	validations: [
 		validation('validation answered when the last node finishes', 'lastNode', [

@@ -1,7 +1,8 @@
 import type { ThanksIoProvider } from '../../test/sandbox';
 import { THANKSIO_CLIENT, THANKSIO_PERSONAL_TOKEN } from '../../test/sandbox';
+import { EARLIER_SEND_NAMES, OTHER_RECIPIENT_NAMES } from '../../test/sandbox/thanksio';
 import { outcomeOf } from '../lib/triggers';
-import type { ProviderSpec, SandboxContext, TriggerHook } from '../spec';
+import type { ProviderSpec, SandboxContext, TriggerHook, WorkflowSpec } from '../spec';
 import { expect } from '../spec';
 
 const LIST_NAME = 'Customers to thank';
@@ -28,6 +29,106 @@ function delivered(deliveries: ReturnType<ThanksIoProvider['hooks']['fire']>) {
 
 /** The order the polling workflow follows. */
 let polledOrder = 0;
+
+/** The last request to a send route, and its route. */
+function lastSend(ctx: SandboxContext) {
+	const requests = thanksIo(ctx).sendRequests;
+	return requests[requests.length - 1];
+}
+
+/** Sends as the vendor's own node makes them: windowed letters and magnacards. */
+const sendWorkflows: WorkflowSpec[] = [
+	{
+		name: 'Send a windowed letter',
+		kind: 'write',
+		parameters: {
+			resource: 'mailer',
+			operation: 'sendLetter',
+			message: 'Dear %FIRST_NAME%, thank you!',
+			recipientName: 'Kim Example',
+			recipientAddress: '123 Main Street',
+			recipientCity: 'Any Town',
+			recipientProvince: 'NY',
+			recipientPostalCode: '12345',
+			recipientCountry: 'US',
+		},
+		check(items, ctx) {
+			expect(items[0]?.type === 'letter', `unexpected answer ${JSON.stringify(items[0])}`);
+			expect(lastSend(ctx)?.route === 'letter', 'the letter did not go to /send/letter');
+		},
+	},
+	{
+		name: 'Send a magnacard to a mailing list, by templates',
+		kind: 'write',
+		parameters: (ctx) => {
+			const [list] = thanksIo(ctx).addMailingLists(1, 'Magnacard list');
+			thanksIo(ctx).addRecipients(Number(list.id), 2);
+			const template = (rows: Array<Record<string, unknown>>) =>
+				Number(rows.find((row) => row.type === 'magnacard')!.id);
+			return {
+				resource: 'mailer',
+				operation: 'sendMagnacard',
+				audience: 'mailingLists',
+				mailingListIds: [Number(list.id)],
+				messageTemplate: template(thanksIo(ctx).messageTemplates),
+				imageTemplate: template(thanksIo(ctx).imageTemplates),
+				handwritingStyle: 'Foxy Lady',
+				options: { email_additional: 'ops@example.com, sales@example.com' },
+			};
+		},
+		check(items, ctx) {
+			expect(
+				items[0]?.type === 'magnacard' && items[0]?.total_recipients === 2,
+				`unexpected answer ${JSON.stringify(items[0])}`,
+			);
+			const sent = lastSend(ctx);
+			expect(sent?.route === 'magnacard', 'the magnacard did not go to /send/magnacard');
+			const doubled = EARLIER_SEND_NAMES.filter((name) => sent.body[name] !== undefined);
+			expect(doubled.length === 0, `the send carried earlier names: ${doubled.join(', ')}`);
+			expect(
+				Array.isArray(sent.body.mailing_list_ids) &&
+					sent.body.notification_emails === 'ops@example.com,sales@example.com',
+				`unexpected send ${JSON.stringify(sent.body)}`,
+			);
+		},
+	},
+];
+
+/** Add Many: the input item's recipient added through one create-multiple request. */
+const addManyWorkflow: WorkflowSpec = {
+	name: 'Add recipients to a mailing list in one request',
+	kind: 'write',
+	parameters: (ctx) => {
+		const [list] = thanksIo(ctx).addMailingLists(1, 'Bulk list');
+		return {
+			resource: 'recipient',
+			operation: 'createMany',
+			mailingListId: { __rl: true, mode: 'id', value: String(list.id) },
+			recipientName: 'Kim Example',
+			recipientAddress: '123 Main Street',
+			recipientCity: 'Any Town',
+			recipientProvince: 'NY',
+			recipientPostalCode: '12345',
+		};
+	},
+	check(items, ctx) {
+		expect(
+			items.length === 1 && items[0]?.name === 'Kim Example' && items[0]?.error === undefined,
+			`unexpected answer ${JSON.stringify(items)}`,
+		);
+		const requests = ctx.sandbox.log.filter(
+			(r) => r.method === 'POST' && r.path === '/api/v2/recipients-utils/create-multiple',
+		);
+		const body = JSON.parse(requests[requests.length - 1]?.body ?? '[]') as Array<
+			Record<string, unknown>
+		>;
+		const doubled = OTHER_RECIPIENT_NAMES.filter((name) => body[0]?.[name] !== undefined);
+		expect(
+			body.length === 1 && body[0].mailing_list_id !== undefined && doubled.length === 0,
+			`unexpected create-multiple request ${JSON.stringify(body)}`,
+		);
+	},
+};
 
 /**
  * thanks.io: authorization code with rotating refresh tokens, and an expired token
@@ -108,6 +209,8 @@ export const thanksIoSpec: ProviderSpec = {
 						);
 					},
 				},
+				...sendWorkflows,
+				addManyWorkflow,
 			],
 			loadOptions: {
 				getGiftCardAmounts: { parameters: { giftCardBrand: 'amazonus' } },

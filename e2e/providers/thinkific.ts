@@ -3,6 +3,8 @@ import { THINKIFIC_API_KEY, THINKIFIC_CLIENT, THINKIFIC_SUBDOMAIN } from '../../
 import { outcomeOf } from '../lib/triggers';
 import type { ProviderSpec, SandboxContext, TriggerHook, TriggerSpec } from '../spec';
 import { expect } from '../spec';
+import { thinkificAdminDropdowns, thinkificAdminWorkflows } from './thinkificAdmin';
+import { commerceDropdowns, commerceWorkflows } from './thinkificCommerce';
 
 function thinkific({ sandbox }: SandboxContext): ThinkificProvider {
 	return sandbox.provider<ThinkificProvider>('thinkific');
@@ -125,7 +127,10 @@ export const thinkificSpec: ProviderSpec = {
 						);
 					},
 				},
+				...thinkificAdminWorkflows,
+				...commerceWorkflows,
 			],
+			loadOptions: { ...thinkificAdminDropdowns, ...commerceDropdowns },
 		},
 	],
 	triggers: [

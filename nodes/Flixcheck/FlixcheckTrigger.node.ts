@@ -9,7 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { properties } from './trigger/description';
+import { chosenOptionsSubtitle } from '../shared/subtitles';
+import { EVENTS, properties } from './trigger/description';
 import { output, receive } from './trigger/receive';
 import { testWebhookSecret } from './trigger/secret';
 
@@ -23,7 +24,7 @@ export class FlixcheckTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ") || "All events"}}',
+		subtitle: chosenOptionsSubtitle('events', EVENTS, 'All events'),
 		description:
 			'Starts the workflow when a customer opens or answers a check, and answers validation events',
 		defaults: { name: 'Flixcheck Trigger' },

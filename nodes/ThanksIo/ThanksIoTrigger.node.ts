@@ -9,8 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { chosenOptionsText } from '../shared/subtitles';
 import * as loadOptions from './methods/loadOptions';
-import { properties } from './trigger/description';
+import { POLL_EVENTS, WEBHOOK_EVENTS, properties } from './trigger/description';
 import { webhookMethods } from './trigger/lifecycle';
 import { output, poll, receive } from './trigger/receive';
 
@@ -29,7 +30,7 @@ export class ThanksIoTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["mode"] === "poll" ? "Polling" : "Webhooks"}}',
+		subtitle: `={{ $parameter["mode"] === "poll" ? "Polling: " + ${chosenOptionsText('pollEvents', POLL_EVENTS, 'no events chosen')} : ${chosenOptionsText('events', WEBHOOK_EVENTS, 'No events chosen')} }}`,
 		description:
 			'Starts the workflow when mail is delivered, a QR code is scanned or an order changes',
 		defaults: { name: 'thanks.io Trigger' },

@@ -23,7 +23,7 @@ export class Thinkific implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(resources),
 		description:
-			'Manage users, enrollments and courses of a Thinkific school and report external orders',
+			'Manage users, enrollments, courses, groups, bundles, instructors, reviews, products, orders, promotions and coupons of a Thinkific school and report external orders',
 		defaults: { name: 'Thinkific' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -8,8 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { chosenOptionsSubtitle } from '../shared/subtitles';
 import * as loadOptions from './methods/loadOptions';
 import { properties } from './trigger/description';
+import { TOPICS } from './trigger/events';
 import { webhookMethods } from './trigger/lifecycle';
 import { output, receive } from './trigger/receive';
 
@@ -23,7 +25,7 @@ export class ThinkificTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle: chosenOptionsSubtitle('events', TOPICS, 'No events chosen'),
 		description:
 			'Starts the workflow on Thinkific events: signups, enrollments, completions, orders and more',
 		defaults: { name: 'Thinkific Trigger' },

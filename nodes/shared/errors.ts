@@ -83,6 +83,24 @@ export function readHttpError(error: unknown): HttpErrorShape {
 }
 
 /**
+ * An error answer that n8n returned as it is (`ignoreHttpStatusErrors`), in the
+ * shape `readHttpError` reads: status, headers and body, and the headers the
+ * request was sent with (n8n signs the request's own headers with the token).
+ * n8n 1.x's NodeApiError drops the wrapped error and with it the answer's headers
+ * (a 429's Retry-After), so answers are read as they are on every n8n line.
+ */
+export function answerAsError(
+	response: { statusCode: number; headers?: unknown; body?: unknown },
+	sentHeaders: unknown,
+): Error {
+	const body = response.body instanceof ArrayBuffer ? Buffer.from(response.body) : response.body;
+	return Object.assign(new Error(`Request failed with status code ${response.statusCode}`), {
+		response: { status: response.statusCode, headers: response.headers, data: body },
+		config: { headers: sentHeaders },
+	});
+}
+
+/**
  * Builds the NodeApiError for a failed request from plain, redacted values only,
  * so that neither the request's headers nor its body (which may hold a token or a
  * client secret) reach the execution data or the logs.

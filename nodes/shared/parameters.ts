@@ -57,9 +57,8 @@ function ownFieldValue(ctx: Ctx, itemIndex: number, given: string): { value: unk
 	const json = ctx.getInputData()[itemIndex]?.json;
 	if (!json || !Object.prototype.hasOwnProperty.call(json, name)) return undefined;
 	const value = json[name];
-	if (value !== null && (typeof value === 'object' || typeof value === 'function'))
-		return undefined;
-	return { value };
+	const isObject = value !== null && (typeof value === 'object' || typeof value === 'function');
+	return isObject ? undefined : { value };
 }
 
 /** The node's parameters as saved, read once per execution (`getNode()` copies them). */
@@ -79,7 +78,7 @@ function needsResolving(value: unknown): boolean {
  * when hundreds of items each map several fields: a value with no expression in
  * it (text, number, boolean, or a collection of them), and an expression that is
  * nothing but a field of the input item (`={{ $json.name }}`, as mapped fields
- * usually are). Anything else, resource locators included, goes through
+ * usually are), also as a resource locator's value. Anything else goes through
  * `getNodeParameter`. The value is shared: callers must not change it. Exported for
  * the test that compares it with `getNodeParameter`; nodes use the readers below.
  */
@@ -96,10 +95,34 @@ export function parameterValue(
 		savedParameters.set(ctx, saved);
 	}
 	const given = saved[name];
-	if (given !== undefined && given !== null && !needsResolving(given)) return given;
-	const field = typeof given === 'string' ? ownFieldValue(ctx, itemIndex, given) : undefined;
-	if (field) return field.value;
+	const locator = isLocator(given) ? given : undefined;
+	const known = knownValue(ctx, itemIndex, locator ? locator.value : given);
+	if (known && locator && !options.extractValue) return { ...locator, value: known.value };
+	if (known) return known.value;
 	return ctx.getNodeParameter(name, itemIndex, fallback, options);
+}
+
+/**
+ * A resource locator as saved, `{ __rl: true, mode, value }`. The package's
+ * locators (`listLocator`) have no mode that extracts an ID from a URL: their
+ * value is the ID, as n8n's `extractValue` gives it.
+ */
+function isLocator(value: unknown): value is IDataObject & { value?: unknown } {
+	return !!value && typeof value === 'object' && '__rl' in value;
+}
+
+/**
+ * A saved value that needs no expression evaluated: plain, or nothing but a field of the
+ * item that n8n would read as it is (see `ownFieldValue`).
+ */
+function knownValue(ctx: Ctx, itemIndex: number, given: unknown): { value: unknown } | undefined {
+	if (given !== undefined && given !== null && !needsResolving(given)) return { value: given };
+	return typeof given === 'string' ? ownFieldValue(ctx, itemIndex, given) : undefined;
+}
+
+/** A resource locator parameter as given: `{ mode, value }`, its value resolved (a plain value as it is). */
+export function readLocator(ctx: Ctx, itemIndex: number, name: string): unknown {
+	return parameterValue(ctx, itemIndex, name, '', { extractValue: false });
 }
 
 /** A collection (or any object) parameter, read as `parameterValue` reads; `{}` when not set. */

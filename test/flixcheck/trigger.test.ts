@@ -11,6 +11,7 @@ import { FlixcheckTrigger } from '../../nodes/Flixcheck/FlixcheckTrigger.node';
 import { CredentialStore, testCredentialWithNode, useSandbox, useTriggers } from '../harness';
 import type { StaticDataModel, TriggerHarness } from '../harness';
 import { FLIXCHECK_WEBHOOK_SECRET, FlixcheckProvider } from '../sandbox/flixcheck';
+import type { PortalSettings } from '../sandbox/flixcheckWebhooks';
 import { VALIDATION_EVENT } from '../sandbox/flixcheckWebhooks';
 
 const served = useSandbox(() => new FlixcheckProvider());
@@ -35,6 +36,8 @@ async function trigger(
 		downstream?: (items: INodeExecutionData[]) => INodeExecutionData[];
 		events?: string[];
 		nodeType?: INodeType;
+		/** More of the webhook's portal settings (a custom body, its failure threshold). */
+		portal?: Partial<PortalSettings>;
 	} = {},
 ): Promise<TriggerHarness> {
 	const harness = await start({
@@ -51,6 +54,7 @@ async function trigger(
 		url: harness.webhookUrl(),
 		events: options.events ?? ['all'],
 		headers: { [FLIXCHECK_WEBHOOK_SECRET.headerName]: FLIXCHECK_WEBHOOK_SECRET.secret },
+		...options.portal,
 	});
 	return harness;
 }
@@ -180,6 +184,120 @@ describe('Flixcheck Trigger', () => {
 		// Asked again, the workflow answers again: validation calls are not de-duplicated.
 		await portal().validate('x');
 		expect(h.executions).toHaveLength(3);
+	});
+
+	describe('custom request bodies and pausing', () => {
+		/** A portal "Custom Content (Request Body)": the standard body is replaced. */
+		const CUSTOM_JSON =
+			'{"type": "{{event}}", "check": "{{content.checkId}}", "at": "{{time}}", "team": "Sales"}';
+
+		it('passes a custom JSON body on as a customContent event, with the body as it came', async () => {
+			const h = await trigger({}, { portal: { customBody: CUSTOM_JSON } });
+			const [delivery] = await portal().fire('checkAnswered');
+			expect(delivery.status).toBe(200);
+			expect(JSON.parse(delivery.body)).not.toHaveProperty('event');
+			expect(h.executions).toHaveLength(1);
+			expect(h.executions[0][0].json).toEqual({
+				event: 'customContent',
+				body: JSON.parse(delivery.body),
+			});
+		});
+
+		it('passes a custom body that is not JSON on as text, and outputs it alone when asked', async () => {
+			const h = await trigger(
+				{ options: { output: 'content' } },
+				{
+					portal: {
+						customBody: 'Check {{content.checkId}} answered at {{time}}',
+						customContentType: 'text/plain; charset=utf-8',
+					},
+				},
+			);
+			const [delivery] = await portal().fire('checkAnswered');
+			expect(delivery.status).toBe(200);
+			expect(h.executions).toHaveLength(1);
+			expect(h.executions[0][0].json).toEqual({ body: delivery.body });
+		});
+
+		it('offers custom content in the events list: chosen alone, it passes only custom bodies', async () => {
+			const custom = await trigger(
+				{ events: ['customContent'] },
+				{ portal: { customBody: CUSTOM_JSON } },
+			);
+			const standard = await trigger({ events: ['customContent'] });
+			await portal().fire('checkOpened');
+			expect(custom.executions).toHaveLength(1);
+			expect(standard.executions).toHaveLength(0);
+			expect(portal().deliveries.sent.map((d) => d.status)).toEqual([200, 200]);
+		});
+
+		it('starts no second execution for the same custom body sent again', async () => {
+			const h = await trigger({}, { portal: { customBody: CUSTOM_JSON } });
+			await portal().fire('checkAnswered');
+			const [again] = await portal().fire('checkAnswered', { repeat: true });
+			expect(again.status).toBe(200);
+			expect(JSON.parse(again.answer)).toMatchObject({ started: false });
+			expect(h.executions).toHaveLength(1);
+		});
+
+		it('the sandbox pauses a webhook after failures in a row, and then sends nothing', async () => {
+			// A webhook whose header holds another secret: every call is refused with 401.
+			await trigger({}, { portal: { failureThreshold: 3 } });
+			const [webhook] = portal().portal;
+			webhook.headers = { [FLIXCHECK_WEBHOOK_SECRET.headerName]: 'another-secret' };
+			for (let n = 0; n < 4; n++) await portal().fire('checkOpened');
+			expect(portal().deliveries.sent.map((d) => d.status)).toEqual([401, 401, 401]);
+			expect(webhook.paused).toBe(true);
+			expect(webhook.backlog).toHaveLength(1);
+		});
+
+		it('is never paused by custom bodies or by events not chosen: every verified call gets 2xx', async () => {
+			const threshold = 3;
+			const chosen = await trigger(
+				{ events: ['checkAnswered'] },
+				{ portal: { customBody: CUSTOM_JSON, failureThreshold: threshold } },
+			);
+			const all = await trigger(
+				{},
+				{ portal: { customBody: CUSTOM_JSON, failureThreshold: threshold } },
+			);
+			const unknown = await trigger(
+				{ events: ['checkAnswered'] },
+				{ portal: { failureThreshold: threshold } },
+			);
+			for (let n = 0; n < threshold + 2; n++) {
+				await portal().fire('checkAnswered');
+				await portal().fire('someEventNoOneKnows');
+			}
+			const statuses = portal().deliveries.sent.map((d) => d.status);
+			expect(statuses).toHaveLength(3 * 2 * (threshold + 2));
+			expect(statuses.every((status) => status >= 200 && status < 300)).toBe(true);
+			expect(portal().portal.map((w) => w.paused)).toEqual([false, false, false]);
+			// Custom bodies start executions when chosen (all events) and are answered otherwise.
+			expect(all.executions).toHaveLength(2 * (threshold + 2));
+			expect(chosen.executions).toHaveLength(0);
+			expect(unknown.executions.map((e) => e[0].json.event)).toEqual(
+				Array(threshold + 2).fill('checkAnswered'),
+			);
+		});
+	});
+
+	it('accepts the secret a credential holds with spaces around it, as its test does', async () => {
+		const spaced = await store.add('flixcheckWebhookApi', {
+			headerName: ` ${FLIXCHECK_WEBHOOK_SECRET.headerName} `,
+			secret: `  ${FLIXCHECK_WEBHOOK_SECRET.secret} \n`,
+		} as never);
+		const test = await testCredentialWithNode(
+			store,
+			new FlixcheckTrigger(),
+			'flixcheckWebhookApi',
+			spaced,
+		);
+		expect(test.status).toBe('OK');
+		const h = await trigger({}, { credential: spaced });
+		const [delivery] = await portal().fire('checkOpened');
+		expect(delivery.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
 	});
 
 	it('keeps the secret out of outputs and answers', async () => {

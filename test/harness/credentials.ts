@@ -65,6 +65,8 @@ export class CredentialStore extends ICredentialsHelper {
 	private nextId = 1;
 	/** How often n8n-core saved token data, per credential id. */
 	readonly tokenSaves = new Map<string, number>();
+	/** How often a credential was read for use (decrypted, defaults applied, expressions resolved), per id. */
+	readonly reads = new Map<string, number>();
 
 	constructor(types: ICredentialType[]) {
 		super();
@@ -170,6 +172,8 @@ export class CredentialStore extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = await (await this.getCredentials(nodeCredentials, type)).getData();
 		if (raw === true) return data;
+		const id = String(nodeCredentials.id);
+		this.reads.set(id, (this.reads.get(id) ?? 0) + 1);
 		return this.applyDefaults(
 			additionalData,
 			data,

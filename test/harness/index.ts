@@ -42,6 +42,8 @@ export interface RunOptions {
 	hints?: NodeExecutionHint[];
 	/** The node's version, as a saved workflow holds it (default: the newest). */
 	typeVersion?: number;
+	/** The execution's cancel signal, which n8n aborts when the user presses Stop. */
+	signal?: AbortSignal;
 }
 
 /**
@@ -91,6 +93,7 @@ export function executeContext(options: RunOptions): ExecuteContext {
 		{ main: [items] },
 		executeData,
 		[],
+		options.signal,
 	);
 }
 

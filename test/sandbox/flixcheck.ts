@@ -33,8 +33,9 @@ import { controlBody } from './webhooks';
  *   on `/flixcheck-www`, which serves nothing else;
  * - webhooks, configured in the portal only, and their calls (see
  *   flixcheckWebhooks.ts); sandbox controls (not Flixcheck's) under
- *   `/flixcheck/_sandbox/`: `POST webhooks {url, events, headers}` plays the
- *   administrator in Settings → Webhooks, `POST events {event, content?,
+ *   `/flixcheck/_sandbox/`: `POST webhooks {url, events, headers, customBody?,
+ *   customContentType?, failureThreshold?}` plays the administrator in Settings →
+ *   Webhooks, `POST events {event, content?,
  *   withoutHeaders?, repeat?}` sends a notification, `POST validations {value}`
  *   sends a validation event and returns what Flixcheck read from the answer.
  */
@@ -229,6 +230,11 @@ export class FlixcheckProvider implements Provider {
 						url: String(body.url),
 						events: Array.isArray(body.events) ? body.events.map(String) : ['all'],
 						headers: (body.headers as Record<string, string>) ?? {},
+						customBody: typeof body.customBody === 'string' ? body.customBody : undefined,
+						customContentType:
+							typeof body.customContentType === 'string' ? body.customContentType : undefined,
+						failureThreshold:
+							typeof body.failureThreshold === 'number' ? body.failureThreshold : undefined,
 					}),
 				);
 			} catch (error) {

@@ -1,3 +1,4 @@
+import type { Delivery } from './webhooks';
 import { Deliveries } from './webhooks';
 
 /**
@@ -15,8 +16,24 @@ import { Deliveries } from './webhooks';
  * - the answer to a validation event: `{"valid": true}` accepts the input,
  *   `{"valid": false, "message": "…"}` refuses it with that message; any other
  *   answer (not JSON, not 2xx, no `valid`) decides nothing;
- * - https for validation events: the sandbox also calls http on 127.0.0.1.
+ * - https for validation events: the sandbox also calls http on 127.0.0.1;
+ * - a webhook's "Custom Content (Request Body)", which replaces the standard body:
+ *   the portal's placeholder syntax is not published. The sandbox takes a template
+ *   in which `{{event}}`, `{{time}}` and `{{content.<key>}}` are replaced (JSON
+ *   escaped), sent with the content type the test gives (JSON by default);
+ * - pausing: "If a webhook fails too frequently, it will automatically be paused",
+ *   and an administrator may set the number of failures. The default number, and
+ *   whether failures must come one after the other, are not published. The
+ *   sandbox pauses a webhook after `failureThreshold` (default
+ *   `DEFAULT_FAILURE_THRESHOLD`) answers in a row that are not 2xx (or no answer);
+ *   a 2xx answer starts the count again. While paused it sends nothing and keeps
+ *   the events in the webhook's backlog, as the docs say; `resume()` is the
+ *   administrator reactivating it (the backlog is not sent: the docs say only that
+ *   it is logged).
  */
+
+/** Failures in a row after which the sandbox pauses a webhook (unconfirmed; see above). */
+export const DEFAULT_FAILURE_THRESHOLD = 5;
 
 export const VALIDATION_EVENT = 'answerValidation';
 
@@ -25,7 +42,22 @@ export interface PortalWebhook {
 	url: string;
 	events: string[];
 	headers: Record<string, string>;
+	/** "Custom Content (Request Body)": a template that replaces the standard body. */
+	customBody?: string;
+	/** The content type the custom body is sent with (default application/json). */
+	customContentType?: string;
+	/** Failures in a row after which the webhook is paused. */
+	failureThreshold: number;
+	/** Failures since the last 2xx answer. */
+	failures: number;
+	paused: boolean;
+	/** Calls not sent while the webhook was paused. */
+	backlog: FlixcheckCall[];
 }
+
+/** What the administrator sets in the portal. */
+export type PortalSettings = Pick<PortalWebhook, 'url' | 'events' | 'headers'> &
+	Partial<Pick<PortalWebhook, 'customBody' | 'customContentType' | 'failureThreshold'>>;
 
 export interface FlixcheckCall {
 	event: string;
@@ -60,7 +92,7 @@ export class FlixcheckWebhooks {
 	}
 
 	/** The administrator adds a webhook in the portal. */
-	configure(settings: Omit<PortalWebhook, 'id'>): PortalWebhook {
+	configure(settings: PortalSettings): PortalWebhook {
 		if (
 			settings.events.includes(VALIDATION_EVENT) &&
 			!/^https:\/\//.test(settings.url) &&
@@ -68,9 +100,64 @@ export class FlixcheckWebhooks {
 		) {
 			throw new Error('Validation events need an https URL');
 		}
-		const webhook = { id: this.nextId++, ...settings };
+		const webhook: PortalWebhook = {
+			id: this.nextId++,
+			...settings,
+			failureThreshold: settings.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD,
+			failures: 0,
+			paused: false,
+			backlog: [],
+		};
 		this.portal.push(webhook);
 		return webhook;
+	}
+
+	/** The administrator reactivates a paused webhook. */
+	resume(webhook: PortalWebhook): void {
+		webhook.paused = false;
+		webhook.failures = 0;
+	}
+
+	/** The body a webhook sends for a call: the standard JSON, or its custom body. */
+	bodyOf(webhook: PortalWebhook, call: FlixcheckCall): { body: string; contentType: string } {
+		if (webhook.customBody === undefined) {
+			return { body: JSON.stringify(call), contentType: 'application/json' };
+		}
+		const contentType = webhook.customContentType ?? 'application/json';
+		const escape = (value: unknown) =>
+			contentType.includes('json')
+				? JSON.stringify(String(value ?? '')).slice(1, -1)
+				: String(value ?? '');
+		const body = webhook.customBody.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_all, name: string) => {
+			if (name === 'event') return escape(call.event);
+			if (name === 'time') return escape(call.time);
+			if (name.startsWith('content.')) return escape(call.content[name.slice('content.'.length)]);
+			return '';
+		});
+		return { body, contentType };
+	}
+
+	/**
+	 * One call to one webhook, as Flixcheck makes it: nothing while the webhook is
+	 * paused (the call goes to its backlog); a failure counts towards pausing it.
+	 */
+	private async deliver(
+		webhook: PortalWebhook,
+		call: FlixcheckCall,
+		headers: Record<string, string>,
+	): Promise<Delivery | undefined> {
+		if (webhook.paused) {
+			webhook.backlog.push(call);
+			return undefined;
+		}
+		const { body, contentType } = this.bodyOf(webhook, call);
+		const delivery = await this.deliveries.post(call.event, webhook.url, body, {
+			'content-type': contentType,
+			...headers,
+		});
+		if (delivery.status >= 200 && delivery.status < 300) webhook.failures = 0;
+		else if (++webhook.failures >= webhook.failureThreshold) webhook.paused = true;
+		return delivery;
 	}
 
 	/** A new check ID, as Flixcheck's 24-hex-digit IDs look. */
@@ -126,16 +213,13 @@ export class FlixcheckWebhooks {
 				? this.lastCalls.get(event)!
 				: this.call(event, options.content);
 		if (!options.withoutHeaders) this.lastCalls.set(event, call);
-		const results = [];
+		const results: Delivery[] = [];
 		for (const webhook of this.targets(event, options.to)) {
-			results.push(
-				await this.deliveries.post(
-					event,
-					webhook.url,
-					JSON.stringify(call),
-					options.withoutHeaders ? {} : webhook.headers,
-				),
-			);
+			// A call without the headers is not Flixcheck's: it neither pauses nor waits.
+			const delivery = options.withoutHeaders
+				? await this.deliveries.post(event, webhook.url, this.bodyOf(webhook, call).body, {})
+				: await this.deliver(webhook, call, webhook.headers);
+			if (delivery) results.push(delivery);
 		}
 		return results;
 	}
@@ -145,12 +229,8 @@ export class FlixcheckWebhooks {
 		const call = this.call(VALIDATION_EVENT, { elementId: 'element-1', value });
 		const results: Validation[] = [];
 		for (const webhook of this.targets(VALIDATION_EVENT, options.to)) {
-			const delivery = await this.deliveries.post(
-				VALIDATION_EVENT,
-				webhook.url,
-				JSON.stringify(call),
-				webhook.headers,
-			);
+			const delivery = await this.deliver(webhook, call, webhook.headers);
+			if (!delivery) continue;
 			let decision: Validation['decision'] = 'none';
 			let message: string | undefined;
 			if (delivery.status >= 200 && delivery.status < 300) {

@@ -167,6 +167,17 @@ export class TokenAuthority {
 		return record;
 	}
 
+	/**
+	 * Revokes refresh tokens, as a user who disconnects the app at the provider:
+	 * the given ones, or every one issued so far. Their refreshes then fail with invalid_grant.
+	 */
+	revokeRefreshTokens(tokens: string[] = [...this.refresh.keys()]): void {
+		for (const token of tokens) {
+			const record = this.refresh.get(token);
+			if (record) record.valid = false;
+		}
+	}
+
 	/** How many refresh tokens are still usable (for rotation checks). */
 	validRefreshTokens(): string[] {
 		return [...this.refresh.entries()].filter(([, r]) => r.valid).map(([t]) => t);

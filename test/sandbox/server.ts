@@ -79,6 +79,15 @@ export interface Provider {
 	/** Answers a request the provider's rate limit turned away. */
 	rateLimited?(retryAfterMs: number): SandboxResponse;
 	rateLimit?: { limit: number; windowMs: number };
+	/**
+	 * Whom the rate limit counts a request against (e.g. its client's IP address), or
+	 * undefined for a request it does not count; one count for the provider when omitted.
+	 */
+	rateLimitKey?(request: {
+		method: string;
+		path: string;
+		remoteAddress: string;
+	}): string | undefined;
 	reset?(): void;
 }
 
@@ -208,17 +217,17 @@ export class Sandbox {
 		return fault;
 	}
 
-	private rateLimitWait(provider: Provider): number {
-		if (!provider.rateLimit) return 0;
+	private rateLimitWait(provider: Provider, key: string | undefined): number {
+		if (!provider.rateLimit || key === undefined) return 0;
 		const now = Date.now();
 		const { limit, windowMs } = provider.rateLimit;
-		const hits = (this.windows.get(provider.name) ?? []).filter((t) => t > now - windowMs);
+		const hits = (this.windows.get(key) ?? []).filter((t) => t > now - windowMs);
 		if (hits.length >= limit) {
-			this.windows.set(provider.name, hits);
+			this.windows.set(key, hits);
 			return hits[0] + windowMs - now;
 		}
 		hits.push(now);
-		this.windows.set(provider.name, hits);
+		this.windows.set(key, hits);
 		return 0;
 	}
 
@@ -245,8 +254,13 @@ export class Sandbox {
 		if (before?.kind === 'stuckPager') url.searchParams.set('page', '1');
 		else if (before) return this.applyFault(res, before, provider, req.headers);
 
-		const wait = this.rateLimitWait(provider);
-		if (wait > 0 && provider.rateLimited) return this.send(res, provider.rateLimited(wait));
+		const remoteAddress = req.socket.remoteAddress ?? '';
+		const key = provider.rateLimitKey ? provider.rateLimitKey({ method, path, remoteAddress }) : '';
+		const wait = this.rateLimitWait(provider, key === undefined ? key : `${provider.name} ${key}`);
+		if (wait > 0 && provider.rateLimited) {
+			this.bump(provider.name, 'rate limited');
+			return this.send(res, provider.rateLimited(wait));
+		}
 
 		const parsed = parseBody(req.headers, raw);
 		const answer = await provider.handle(

@@ -28,6 +28,13 @@ import { controlBody } from './webhooks';
  *   webhooks, `GET webhooks` lists them, `POST orders {status?}` adds an order and
  *   `POST orders/{id}/status {status}` moves one on.
  *
+ * Sends: a field given under both its names (`mailing_list_ids` and
+ * `mailing_lists`, …, see TWO_NAMES) is refused with 422 naming the field; either
+ * name alone is read. Recipient requests likewise (`mailing_list_id` and
+ * `mailing_list`, see RECIPIENT_TWO_NAMES). `POST /recipients-utils/create-multiple`
+ * takes a JSON array of any length (no limit is documented) and answers, in order,
+ * each recipient as stored or, where refused, with an `error`.
+ *
  * Counters (via `sandbox.count`): "token requests", "refresh requests",
  * "mailers sent" (orders placed), "mail pieces", "previews", "records created".
  */
@@ -88,7 +95,24 @@ const GIFT_CARD_GROUPS = {
 
 const ALL_BRANDS = Object.values(GIFT_CARD_GROUPS).flatMap((g) => g.brands);
 
-const TEMPLATE_TYPES = ['postcard', 'letter', 'notecard', 'giftcard', 'windowlessletter'];
+/** `GET /giftcard-brands-list`: the same brands in one flat list, each with its group's title. */
+const GIFT_CARD_LIST = {
+	brands: Object.values(GIFT_CARD_GROUPS).flatMap((g) =>
+		g.brands.map((brand) => ({ ...brand, group: g.title })),
+	),
+};
+
+/** Template types; 6x9 and 6x11 postcards have their own (the vendor node's README). */
+const TEMPLATE_TYPES = [
+	'postcard',
+	'letter',
+	'notecard',
+	'giftcard',
+	'windowlessletter',
+	'magnacard',
+	'postcard6x9',
+	'postcard6x11',
+];
 
 const SUB_ACCOUNTS = [
 	{ id: 7, user_id: 2, title: 'Downtown Office', return_name: 'Downtown Office' },
@@ -101,19 +125,56 @@ const PRICES: Record<string, number> = {
 	windowlessletter: 252,
 	notecard: 300,
 	giftcard: 300,
+	// The sandbox's own figure: no source gives a magnacard price.
+	magnacard: 189,
 };
 
 /**
- * Send routes of the current API reference, by the mailer type they place. The
- * windowed letter's route was `/send/letter` in the earlier reference.
+ * Send routes, by the mailer type they place. Windowed letters go to `/send/letter`,
+ * as the vendor's own n8n node, the "Send Windowed Letter" page and the docs repo's
+ * openapi.json have it; `/send/windowedletter` (one third-party catalogue) is unknown
+ * here and answers 404, as any unknown route does.
  */
 const SEND_ROUTES: Record<string, string> = {
 	postcard: 'postcard',
-	windowedletter: 'letter',
+	letter: 'letter',
 	windowlessletter: 'windowlessletter',
 	notecard: 'notecard',
 	giftcard: 'giftcard',
+	// A magnet mailer with a front image and a handwritten message, as the vendor's node sends it.
+	magnacard: 'magnacard',
 };
+
+/**
+ * Send fields with two names: the name the vendor's own n8n node sends, and the
+ * earlier name the docs repo's openapi.json still gives. Either name alone is read.
+ * Both in one request are refused: no source says how thanks.io would merge them
+ * (a list named twice could be mailed twice), and the vendor never sends both.
+ */
+export const TWO_NAMES: [current: string, earlier: string][] = [
+	['mailing_list_ids', 'mailing_lists'],
+	['image_template_id', 'image_template'],
+	['message_template_id', 'message_template'],
+	['handwriting_style_id', 'handwriting_style'],
+	['notification_emails', 'email_additional'],
+];
+
+/** The earlier names of send fields: the vendor's own n8n node never sends them. */
+export const EARLIER_SEND_NAMES = TWO_NAMES.map(([, earlier]) => earlier);
+
+/**
+ * Recipient fields with two names: a recipient's list is `mailing_list_id` in the
+ * API reference's schema and in the vendor's own n8n node, `mailing_list` in the
+ * create-multiple example. Either alone is read; both in one recipient are refused,
+ * as for sends (a list read under both names could be doubled).
+ */
+export const RECIPIENT_TWO_NAMES: [name: string, other: string][] = [
+	['mailing_list_id', 'mailing_list'],
+];
+
+/** The other names of recipient fields: the vendor's own n8n node never sends them. */
+export const OTHER_RECIPIENT_NAMES = RECIPIENT_TWO_NAMES.map(([, other]) => other);
+
 const RECORD_TYPES = new Set([
 	'all',
 	'likelytomove',
@@ -185,6 +246,39 @@ function isId(value: unknown): boolean {
 	return Number.isSafeInteger(Number(value)) && Number(value) > 0 && !Array.isArray(value);
 }
 
+/**
+ * Reads each field of `received` under its one name (`pairs`: the name, and the
+ * `word` other name): fields given under both names go into `errors`, keyed
+ * `prefix` + name; a field under the other name alone is moved to its name.
+ */
+function oneNamePerField(
+	received: Row,
+	pairs: [name: string, other: string][],
+	word: 'earlier' | 'other',
+	errors: Record<string, string[]>,
+	prefix = '',
+): Row {
+	const body: Row = { ...received };
+	for (const [name, other] of pairs) {
+		if (received[name] !== undefined && received[other] !== undefined) {
+			errors[`${prefix}${name}`] = [
+				`The ${name} field and its ${word} name ${other} were both given; send only one of them.`,
+			];
+		} else if (received[other] !== undefined) {
+			body[name] = received[other];
+		}
+		delete body[other];
+	}
+	return body;
+}
+
+/** A recipient request's body with each field under its one name, or the 422 for one given twice. */
+function recipientBody(received: Row): { refused?: SandboxResponse; body: Row } {
+	const errors: Record<string, string[]> = {};
+	const body = oneNamePerField(received, RECIPIENT_TWO_NAMES, 'other', errors);
+	return Object.keys(errors).length ? { refused: invalid(errors), body } : { body };
+}
+
 export class ThanksIoProvider implements Provider {
 	name = 'thanksio';
 	readonly auth = new TokenAuthority('tio', 'Bearer', 3600);
@@ -195,8 +289,10 @@ export class ThanksIoProvider implements Provider {
 	readonly orders = new Map<number, Row>();
 	readonly messageTemplates: Row[] = [];
 	readonly imageTemplates: Row[] = [];
-	/** The body of every accepted send, newest last. */
+	/** The body of every accepted send (not previews), as received, newest last. */
 	readonly sends: Row[] = [];
+	/** Every request to a send route, previews and refusals included, newest last. */
+	readonly sendRequests: { route: string; body: Row }[] = [];
 	readonly hooks = new ThanksIoWebhooks();
 	private nextId = 1000;
 
@@ -213,6 +309,7 @@ export class ThanksIoProvider implements Provider {
 		this.orders.clear();
 		this.hooks.reset();
 		this.sends.length = 0;
+		this.sendRequests.length = 0;
 		this.nextId = 1000;
 		this.seed();
 	}
@@ -352,6 +449,7 @@ export class ThanksIoProvider implements Provider {
 			return json(200, { data: HANDWRITING_STYLES });
 		}
 		if (method === 'GET' && path === '/giftcard-brands') return json(200, GIFT_CARD_GROUPS);
+		if (method === 'GET' && path === '/giftcard-brands-list') return json(200, GIFT_CARD_LIST);
 
 		if (!this.authenticated(req.headers.authorization)) return unauthorized();
 
@@ -384,7 +482,7 @@ export class ThanksIoProvider implements Provider {
 		if (match && method === 'GET') return this.listRecipients(req, path, Number(match[1]));
 		if (method === 'POST' && path === '/recipients') return this.addRecipient(req, sandbox);
 		if (method === 'POST' && path === '/recipients-utils/create-multiple') {
-			return this.addRecipients_(req, sandbox);
+			return this.createManyRecipients(req, sandbox);
 		}
 		if (method === 'POST' && path === '/recipients-utils/delete-by-address') {
 			return this.deleteByAddress(req);
@@ -744,7 +842,8 @@ export class ThanksIoProvider implements Provider {
 	}
 
 	private addRecipient(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
-		const body = req.body ?? {};
+		const { refused, body } = recipientBody(req.body ?? {});
+		if (refused) return refused;
 		const listId = Number(body.mailing_list_id);
 		if (!this.mailingLists.has(listId)) {
 			return json(400, { message: 'Mailing List Does Not Exist' });
@@ -756,7 +855,7 @@ export class ThanksIoProvider implements Provider {
 		return json(200, { ...recipient, mailing_list: this.mailingLists.get(listId) });
 	}
 
-	private addRecipients_(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
+	private createManyRecipients(req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
 		let records: unknown;
 		try {
 			records = JSON.parse(req.rawBody.toString('utf8'));
@@ -766,9 +865,15 @@ export class ThanksIoProvider implements Provider {
 		if (!Array.isArray(records)) {
 			return json(400, { message: 'The body must be a JSON array of recipients' });
 		}
+		const errors: Record<string, string[]> = {};
+		const bodies = (records as Row[]).map((record, index) =>
+			oneNamePerField(record ?? {}, RECIPIENT_TWO_NAMES, 'other', errors, `${index}.`),
+		);
+		if (Object.keys(errors).length) return invalid(errors);
+		// As the reference's example answers: each recipient as stored, or with an `error`, in order.
 		const answers: Row[] = [];
-		for (const record of records as Row[]) {
-			const listId = Number(record.mailing_list_id ?? record.mailing_list);
+		for (const record of bodies) {
+			const listId = Number(record.mailing_list_id);
 			const fields = pick(record, RECIPIENT_FIELDS);
 			if (!this.mailingLists.has(listId)) {
 				answers.push({ ...fields, error: 'Mailing List Does Not Exist' });
@@ -781,13 +886,14 @@ export class ThanksIoProvider implements Provider {
 			}
 			const recipient = this.createRecipient(listId, record);
 			sandbox.bump(this.name, 'records created');
-			answers.push({ ...pick(recipient, RECIPIENT_FIELDS), id: recipient.id });
+			answers.push(pick(recipient, RECIPIENT_FIELDS));
 		}
 		return json(200, answers);
 	}
 
 	private deleteByAddress(req: SandboxRequest): SandboxResponse {
-		const body = req.body ?? {};
+		const { refused, body } = recipientBody(req.body ?? {});
+		if (refused) return refused;
 		const listId = Number(body.mailing_list_id);
 		if (!this.mailingLists.has(listId)) {
 			return json(400, { message: 'Mailing List Does Not Exist' });
@@ -854,9 +960,12 @@ export class ThanksIoProvider implements Provider {
 		return order;
 	}
 
+
 	private send(type: string, req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
-		const body = req.body ?? {};
+		this.sendRequests.push({ route: type, body: req.body ?? {} });
 		const errors: Record<string, string[]> = {};
+		const body = oneNamePerField(req.body ?? {}, TWO_NAMES, 'earlier', errors);
+		if (Object.keys(errors).length) return invalid(errors);
 		const audiences = ['mailing_list_ids', 'recipients', 'radius_search'].filter(
 			(k) => body[k] !== undefined,
 		);
@@ -908,7 +1017,7 @@ export class ThanksIoProvider implements Provider {
 			}
 			count = records;
 		}
-		const needsFront = type === 'postcard' || type === 'notecard' || type === 'giftcard';
+		const needsFront = ['postcard', 'notecard', 'giftcard', 'magnacard'].includes(type);
 		if (body.message !== undefined && body.message_template_id !== undefined) {
 			errors.message = ['Give a message or a message template, not both.'];
 		}
@@ -940,6 +1049,17 @@ export class ThanksIoProvider implements Provider {
 			!HANDWRITING_STYLES.some((s) => s.handwriting_style_id === Number(body.handwriting_style_id))
 		) {
 			errors.handwriting_style_id = ['The selected handwriting style id is invalid.'];
+		}
+		if (
+			body.notification_emails !== undefined &&
+			(typeof body.notification_emails !== 'string' ||
+				!body.notification_emails
+					.split(',')
+					.every((email) => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(email.trim())))
+		) {
+			errors.notification_emails = [
+				'The notification emails must be email addresses separated by commas.',
+			];
 		}
 		if (
 			body.handwriting_color !== undefined &&
@@ -977,7 +1097,7 @@ export class ThanksIoProvider implements Provider {
 			});
 		}
 		const order = this.placeOrder(type, body, count);
-		this.sends.push(body);
+		this.sends.push(req.body ?? {});
 		sandbox.bump(this.name, 'mailers sent');
 		sandbox.bump(this.name, 'mail pieces', count);
 		return json(200, {

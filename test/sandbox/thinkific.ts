@@ -1,6 +1,8 @@
 import { TokenAuthority } from './oauth';
 import type { Provider, Sandbox, SandboxRequest, SandboxResponse } from './server';
 import { json, randomToken } from './server';
+import { ThinkificAdminRoutes } from './thinkificAdmin';
+import { ThinkificCommerce } from './thinkificCommerce';
 import type { ThinkificEvent } from './thinkificWebhooks';
 import { ThinkificWebhooks } from './thinkificWebhooks';
 import { controlBody } from './webhooks';
@@ -16,8 +18,11 @@ import { controlBody } from './webhooks';
  *   fails with `invalid_grant`);
  * - the Admin API below `/api/public/v1`, authenticated by a bearer token or by
  *   the `X-Auth-API-Key` + `X-Auth-Subdomain` headers, with users, custom profile
- *   field definitions, enrollments, courses, products and external orders, paged
- *   by `page` / `limit` (default 25, at most 250) with `meta.pagination`;
+ *   field definitions, enrollments, courses and external orders, the routes of
+ *   thinkificAdmin.ts (groups, bundles, course content, instructors, reviews) and
+ *   the commerce routes of thinkificCommerce.ts (products, categories, orders,
+ *   promotions, coupons), paged by `page` / `limit` (default 25, at most 250) with
+ *   `meta.pagination`;
  * - 120 requests per minute, then 429 with `RateLimit-Reset`;
  * - the Webhooks API v2 on both hosts the sources name, mounted at
  *   `/thinkific-api/api/v2` (api.thinkific.com) and `/thinkific-platform/api/v2`
@@ -135,6 +140,16 @@ export class ThinkificProvider implements Provider {
 	courses: Course[] = defaultCourses();
 	enrollments = new Map<number, Row>();
 	externalOrders = new Map<number, Row & { transactions: Row[] }>();
+	/** Groups, bundles, course content, instructors and reviews (see thinkificAdmin.ts). */
+	readonly admin = new ThinkificAdminRoutes(this);
+	/**
+	 * Products (the courses' and the bundles'), categories, orders, promotions and
+	 * coupons (see thinkificCommerce.ts); made after `admin`, whose bundles are products.
+	 */
+	readonly commerce = new ThinkificCommerce({
+		products: () => this.products,
+		page: (req, rows) => this.page(req, rows),
+	});
 	/** Every authorize request, as received. */
 	readonly authorizeRequests: URLSearchParams[] = [];
 	private nextUserId = 1;
@@ -155,6 +170,8 @@ export class ThinkificProvider implements Provider {
 		this.courses = defaultCourses();
 		this.enrollments.clear();
 		this.externalOrders.clear();
+		this.admin.reset();
+		this.commerce.reset();
 		this.authorizeRequests.length = 0;
 		this.nextUserId = 1;
 		this.nextEnrollmentId = 1;
@@ -186,7 +203,7 @@ export class ThinkificProvider implements Provider {
 	}
 
 	private get products(): Row[] {
-		return this.courses.map(productOf);
+		return [...this.courses.map(productOf), ...this.admin.bundleProducts()];
 	}
 
 	rateLimited(retryAfterMs: number): SandboxResponse {
@@ -341,6 +358,8 @@ export class ThinkificProvider implements Provider {
 	private api(method: string, path: string, req: SandboxRequest, sandbox: Sandbox) {
 		const [resource, id, ...rest] = path.split('/').slice(1);
 		const route = `${method} /${[resource, ...(id === undefined ? [] : [':id']), ...rest].join('/')}`;
+		const commerce = this.commerce.route(route, id, req, sandbox);
+		if (commerce) return commerce;
 		switch (route) {
 			case 'GET /users':
 				return this.page(req, this.filterUsers(req.query));
@@ -363,8 +382,6 @@ export class ThinkificProvider implements Provider {
 				const found = this.courses.find((c) => String(c.id) === id);
 				return found ? json(200, found) : json(404, { error: 'Record not found.' });
 			}
-			case 'GET /products':
-				return this.page(req, this.products);
 			case 'GET /enrollments':
 				return this.page(req, this.filterEnrollments(req.query));
 			case 'POST /enrollments':
@@ -389,11 +406,11 @@ export class ThinkificProvider implements Provider {
 					sandbox,
 				);
 			default:
-				return json(404, { error: 'Not found' });
+				return this.admin.handle(method, path, req, sandbox) ?? json(404, { error: 'Not found' });
 		}
 	}
 
-	private page(req: SandboxRequest, all: Row[]): SandboxResponse {
+	page(req: SandboxRequest, all: Row[]): SandboxResponse {
 		const page = integer(req.query.get('page') ?? '1');
 		const limit = integer(req.query.get('limit') ?? '25');
 		if (page === undefined || page < 1) return json(400, { error: 'page must be 1 or more' });
@@ -580,7 +597,7 @@ export class ThinkificProvider implements Provider {
 
 	// ---- enrollments ----------------------------------------------------------
 
-	private createEnrollment(body: Row, sandbox: Sandbox): SandboxResponse {
+	createEnrollment(body: Row, sandbox: Sandbox): SandboxResponse {
 		const course = this.courses.find((c) => c.id === body.course_id);
 		const user = this.users.get(Number(body.user_id));
 		const errors: string[] = [];
@@ -616,7 +633,7 @@ export class ThinkificProvider implements Provider {
 		return json(201, enrollment);
 	}
 
-	private updateEnrollment(enrollment: Row, body: Row): SandboxResponse {
+	updateEnrollment(enrollment: Row, body: Row): SandboxResponse {
 		const errors: string[] = [];
 		for (const field of ['activated_at', 'expiry_date']) {
 			if (body[field] !== undefined && body[field] !== null && !isDate(body[field])) {
@@ -629,11 +646,12 @@ export class ThinkificProvider implements Provider {
 			enrollment.is_free_trial = body.activated_at === null;
 		}
 		if (body.expiry_date !== undefined) enrollment.expiry_date = body.expiry_date;
+		enrollment.expired = Date.parse(String(enrollment.expiry_date)) <= Date.now();
 		enrollment.updated_at = new Date().toISOString();
 		return { status: 204 };
 	}
 
-	private filterEnrollments(query: URLSearchParams): Row[] {
+	filterEnrollments(query: URLSearchParams): Row[] {
 		let list = [...this.enrollments.values()];
 		const equal: Array<[string, string]> = [
 			['query[user_id]', 'user_id'],

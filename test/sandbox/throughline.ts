@@ -89,6 +89,14 @@ export class ThroughLineProvider implements Provider {
 		this.rateLimit = { limit: 30, windowMs: 1000 };
 	}
 
+	/**
+	 * 30 calls a second per IP address, as ThroughLine states, for API calls; the
+	 * token endpoint is another host (api.findahelpline.com) and is not counted.
+	 */
+	rateLimitKey({ path, remoteAddress }: { path: string; remoteAddress: string }) {
+		return path.startsWith('/v1/') ? remoteAddress : undefined;
+	}
+
 	rateLimited(retryAfterMs: number): SandboxResponse {
 		return json(
 			429,

@@ -434,8 +434,9 @@ function show(value: unknown): string {
 }
 
 /**
- * The package's two ways of reading: the text readers (`readText`, `requiredText`,
- * `requiredId`, …) and `readCollection`.
+ * The package's ways of reading: the text readers (`readText`, `requiredText`,
+ * `requiredId`, …) take a locator's value out; `readCollection` and `readLocator` do not
+ * (their fallbacks differ, but only saved parameters are read here).
  */
 const READS = [
 	{ name: 'readText', fallback: '', options: { extractValue: true } },

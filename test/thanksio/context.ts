@@ -104,6 +104,18 @@ export function thanksIoFixture() {
 				store: fixture.store,
 			});
 		},
+		/** A POST straight to the sandbox's thanks.io API, with the personal access token. */
+		async post(route: string, body: object) {
+			const response = await fetch(`${fixture.sandbox.url}/thanksio/api/v2${route}`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					authorization: `Bearer ${THANKSIO_PERSONAL_TOKEN}`,
+				},
+				body: JSON.stringify(body),
+			});
+			return { status: response.status, body: (await response.json()) as IDataObject };
+		},
 		/** Everything a secret could leak into, as one string. */
 		secretsIn(value: unknown): string[] {
 			const text = JSON.stringify(value, (_key, v: unknown) =>

@@ -64,8 +64,10 @@ describe('Retry On Fail', () => {
 				['mailer', 'sendWindowlessLetter'],
 				['mailer', 'sendNotecard'],
 				['mailer', 'sendGiftCard'],
+				['mailer', 'sendMagnacard'],
 				['mailingList', 'create'],
 				['recipient', 'create'],
+				['recipient', 'createMany'],
 			]),
 		);
 		const notices = t.node.description.properties.filter(

@@ -57,9 +57,8 @@ describe('thanks.io mailers', () => {
 			size: '6x9',
 			message: 'Hi %FIRST_NAME%, thank you!',
 			front_image_url: 'https://example.com/front.png',
-			// The current API reference's names, and the earlier reference's, with the same value.
+			// Each field under the one name the vendor's own node sends.
 			handwriting_style_id: 4,
-			handwriting_style: 4,
 			handwriting_color: '#4287f5',
 			sub_account: 7,
 			return_name: 'Acme',
@@ -70,7 +69,6 @@ describe('thanks.io mailers', () => {
 			qrcode_url: 'https://example.com/qr',
 			send_standard_mail: true,
 			notification_emails: 'alerts@example.com',
-			email_additional: 'alerts@example.com',
 			metadata: { crmId: 'c-1' },
 			recipients: [{ ...person(1), custom1: 'A1', email: 'a@example.com' }],
 		});
@@ -105,14 +103,16 @@ describe('thanks.io mailers', () => {
 			},
 			{ items: [person(4)] },
 		);
-		// The windowed letter's route in the current API reference (earlier: /send/letter).
-		expect(sends('POST /api/v2/send/windowedletter')).toBe(1);
+		// The vendor's own n8n node and the docs send windowed letters to /send/letter.
+		expect(sends('POST /api/v2/send/letter')).toBe(1);
+		expect(sends('POST /api/v2/send/windowedletter')).toBe(0);
 		expect(sends('POST /api/v2/send/windowlessletter')).toBe(1);
 		expect(sends('POST /api/v2/send/notecard')).toBe(1);
 		expect(sends('POST /api/v2/send/giftcard')).toBe(1);
 		expect(t.provider.sends[1]).toMatchObject({ pdf_only_url: 'https://example.com/letter.pdf' });
 		expect(t.provider.sends[1].message).toBeUndefined();
-		expect(t.provider.sends[2]).toMatchObject({ image_template_id: 15, image_template: 15 });
+		expect(t.provider.sends[2]).toMatchObject({ image_template_id: 15 });
+		expect(t.provider.sends[2].image_template).toBeUndefined();
 		expect(t.provider.sends[3]).toMatchObject({
 			giftcard_brand: 'starbucksus',
 			giftcard_amount_in_cents: 2500,
@@ -188,7 +188,7 @@ describe('thanks.io mailers', () => {
 			mailing_list_ids_used: String(list.id),
 		});
 		expect(t.provider.sends[0].mailing_list_ids).toEqual([list.id]);
-		expect(t.provider.sends[0].mailing_lists).toEqual([list.id]);
+		expect(t.provider.sends[0].mailing_lists).toBeUndefined();
 		expect(t.provider.sends[0].recipients).toBeUndefined();
 		await t.run({
 			...postcard,
@@ -212,12 +212,9 @@ describe('thanks.io mailers', () => {
 			{ ...postcard, message: '', messageTemplate: 10, frontImageUrl: '', imageTemplate: 11 },
 			{ items: [person(1)] },
 		);
-		expect(t.provider.sends[0]).toMatchObject({
-			message_template_id: 10,
-			image_template_id: 11,
-			message_template: 10,
-			image_template: 11,
-		});
+		expect(t.provider.sends[0]).toMatchObject({ message_template_id: 10, image_template_id: 11 });
+		expect(t.provider.sends[0].message_template).toBeUndefined();
+		expect(t.provider.sends[0].image_template).toBeUndefined();
 		expect(t.provider.sends[0].message).toBeUndefined();
 	});
 });
@@ -331,7 +328,7 @@ describe('thanks.io mailer validation, before anything is sent', () => {
 		expect(unknown.message).toBe(
 			'Invalid "Gift Card Brand" in item 0: "nosuchbrand" is not a gift card brand thanks.io offers',
 		);
-		expect(t.sandbox.count('thanksio', 'GET /api/v2/giftcard-brands')).toBe(2);
+		expect(t.sandbox.count('thanksio', 'GET /api/v2/giftcard-brands-list')).toBe(2);
 	});
 
 	test('with Continue On Fail the other items are still sent', async () => {

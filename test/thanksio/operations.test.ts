@@ -176,31 +176,6 @@ describe('thanks.io recipients', () => {
 		expect(t.provider.recipients.has(id)).toBe(false);
 	});
 
-	test('add many recipients in one request, each answer paired with its item', async () => {
-		const [list] = t.provider.addMailingLists(1);
-		t.provider.addRecipients(Number(list.id), 1); // "1 Main Street" is already on the list
-		const people = [person(5), { ...person(1), name: 'Duplicate' }, person(6)];
-		const [out] = await t.run(
-			{
-				resource: 'recipient',
-				operation: 'create',
-				mailingListId: list.id as number,
-				addMode: 'allItems',
-			},
-			{ items: people },
-		);
-		expect(t.sandbox.count('thanksio', 'POST /api/v2/recipients-utils/create-multiple')).toBe(1);
-		const sent = JSON.parse(
-			requests('/api/v2/recipients-utils/create-multiple')[0].body,
-		) as object[];
-		expect(sent).toHaveLength(3);
-		expect(sent[0]).toEqual({ mailing_list_id: list.id, mailing_list: list.id, ...person(5) });
-		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(out[1].json.error).toBe('This address is already on this mailing list.');
-		expect(out[2].json).toMatchObject({ name: 'Customer 6' });
-		expect(t.sandbox.count('thanksio', 'records created')).toBe(2);
-	});
-
 	test('a recipient without postal or email address is refused before any request', async () => {
 		const [list] = t.provider.addMailingLists(1);
 		const error = (await t
@@ -213,19 +188,6 @@ describe('thanks.io recipients', () => {
 		expect(error.message).toBe(
 			'Invalid "Address" in item 1: it is empty, and so is the email; give a postal address or an email address',
 		);
-		const batch = (await t
-			.run(
-				{
-					resource: 'recipient',
-					operation: 'create',
-					mailingListId: list.id as number,
-					addMode: 'allItems',
-				},
-				{ items: [person(1), { ...person(2), city: '' }] },
-			)
-			.catch((e: Error) => e)) as NodeOperationError;
-		expect(batch.message).toMatch(/^Invalid "City" in item 1/);
-		expect(t.sandbox.count('thanksio', 'POST /api/v2/recipients-utils/create-multiple')).toBe(0);
 	});
 
 	test('delete a recipient by postal address or by email', async () => {

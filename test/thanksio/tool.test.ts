@@ -14,10 +14,13 @@ function toolVariant(): INodeType {
 	return node;
 }
 
-function defaultsOf(nodeType: INodeType): Record<string, unknown> {
+function defaultsOf(
+	nodeType: INodeType,
+	chosen: Record<string, string> = { resource: 'mailer', operation: 'sendPostcard' },
+): Record<string, unknown> {
 	return NodeHelpers.getNodeParameters(
 		nodeType.description.properties,
-		{ resource: 'mailer', operation: 'sendPostcard' },
+		chosen,
 		true,
 		false,
 		null,
@@ -37,6 +40,45 @@ describe('thanks.io recipient fields in a workflow and as an AI tool', () => {
 		expect(tool.recipientAddress2).toMatch(
 			/^=\{\{ \$fromAI\('address2', '.*', 'string', ''\) \}\}$/,
 		);
+		for (const operation of ['create', 'createMany']) {
+			const chosen = { resource: 'recipient', operation };
+			expect(defaultsOf(new ThanksIo(), chosen).recipientCity).toBe('={{ $json.city }}');
+			expect(defaultsOf(toolVariant(), chosen).recipientCity).toBe(
+				"={{ $fromAI('city', 'The city', 'string') }}",
+			);
+		}
+	});
+
+	test('optional lines that most items lack start empty in a workflow, not mapped to nothing', () => {
+		const node = defaultsOf(new ThanksIo());
+		expect(node.recipientCompany).toBe('');
+		expect(node.recipientAddress2).toBe('');
+		expect(node.recipientCountry).toBe('={{ $json.country }}');
+	});
+
+	test('"Send To" names its first choice for each variant: input items, or the agent\'s recipient', () => {
+		const sendTo = (nodeType: INodeType) => {
+			const shown = nodeType.description.properties.filter(
+				(p) =>
+					p.name === 'audience' &&
+					NodeHelpers.displayParameter(
+						{ resource: 'mailer', operation: 'sendPostcard' },
+						p,
+						null,
+						nodeType.description,
+					),
+			);
+			expect(shown).toHaveLength(1);
+			return (shown[0].options as Array<{ name: string; value: string }>)[0];
+		};
+		expect(sendTo(new ThanksIo())).toMatchObject({
+			name: 'Recipients From Input Items',
+			value: 'recipients',
+		});
+		expect(sendTo(toolVariant())).toMatchObject({
+			name: 'The Recipient Below',
+			value: 'recipients',
+		});
 	});
 
 	test('the tool sends to the recipient the model gave, without any input item fields', async () => {

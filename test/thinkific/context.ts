@@ -20,6 +20,15 @@ import {
 
 export type Auth = 'thinkificApi' | 'thinkificOAuth2Api';
 
+/** A Create User whose email comes from each input item's `email`. */
+export const createUserPerItem = {
+	resource: 'user',
+	operation: 'create',
+	firstName: 'Ada',
+	lastName: 'Lovelace',
+	email: '={{ $json.email }}',
+};
+
 /** Every secret the sandbox knows of, to check outputs and errors against. */
 export function secretsIn(value: unknown, provider: ThinkificProvider): string[] {
 	const text = JSON.stringify(value);
@@ -117,6 +126,7 @@ export function thinkificFixture() {
 				settings?: NodeSettings;
 				hints?: NodeExecutionHint[];
 				credential?: INodeCredentialsDetails;
+				signal?: AbortSignal;
 			} = {},
 		) {
 			const auth = options.using ?? 'thinkificApi';
@@ -132,6 +142,7 @@ export function thinkificFixture() {
 				continueOnFail: options.continueOnFail,
 				settings: options.settings,
 				hints: options.hints,
+				signal: options.signal,
 			});
 		},
 		/** Calls a resource locator's search method in n8n-core's LoadOptionsContext. */
@@ -140,13 +151,15 @@ export function thinkificFixture() {
 			auth: Auth = 'thinkificApi',
 			filter?: string,
 			paginationToken?: string,
+			/** The node's other parameters, for a list that depends on one. */
+			parameters: INodeParameters = {},
 		): Promise<INodeListSearchResult> {
 			return await listSearch({
 				nodeType: fixture.node,
 				method,
 				filter,
 				paginationToken,
-				parameters: { authentication: auth },
+				parameters: { authentication: auth, ...parameters },
 				credentials: {
 					[auth]: auth === 'thinkificApi' ? fixture.apiKeyCredential : fixture.oauthCredential,
 				},

@@ -380,7 +380,13 @@ describe('Thinkific enrollments and courses', () => {
 		const found = await t.listSearch('searchCourses', 'thinkificOAuth2Api', 'glaz');
 		expect(found).toEqual({ results: [{ name: 'Advanced Glazing', value: '102' }] });
 		const products = await t.listSearch('searchProducts');
-		expect(products.results).toHaveLength(3);
+		// The three courses and the bundle are products.
+		expect(products.results.map((p) => p.description)).toEqual([
+			'Course',
+			'Course',
+			'Course',
+			'Bundle',
+		]);
 
 		const fields = await loadOptions({
 			nodeType: t.node,
@@ -631,7 +637,7 @@ describe('Thinkific parameter validation', () => {
 		[
 			{ resource: 'enrollment', operation: 'get', enrollmentId: '  ' },
 			{},
-			'Invalid "Enrollment ID" in item 0: it is empty',
+			'Invalid "Enrollment" in item 0: it is empty',
 		],
 		[
 			{

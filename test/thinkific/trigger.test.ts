@@ -401,7 +401,8 @@ describe('Thinkific Trigger: events and filters', () => {
 		const { loadOptions } = await import('../harness');
 		for (const [method, names] of [
 			['getCourses', ['Advanced Glazing', 'Intro to Pottery', 'Kiln Safety']],
-			['getProducts', ['Advanced Glazing', 'Intro to Pottery', 'Kiln Safety']],
+			// The bundle is a product too.
+			['getProducts', ['Advanced Glazing', 'Intro to Pottery', 'Kiln Safety', 'Pottery Bundle']],
 		] as const) {
 			const options = await loadOptions({
 				nodeType: new ThinkificTrigger(),

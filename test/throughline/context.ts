@@ -42,6 +42,7 @@ export function throughLineFixture() {
 				hints?: NodeExecutionHint[];
 				credential?: INodeCredentialsDetails;
 				typeVersion?: number;
+				signal?: AbortSignal;
 			} = {},
 		) {
 			return await executeNode({
@@ -54,6 +55,7 @@ export function throughLineFixture() {
 				continueOnFail: options.continueOnFail,
 				settings: options.settings,
 				hints: options.hints,
+				signal: options.signal,
 			});
 		},
 	};

@@ -27,7 +27,9 @@ describe('ThroughLine credential and token handling (n8n-core OAuth2)', () => {
 	});
 
 	test('1,000 lookups in one execution make exactly one token request', async () => {
+		// A contract without ThroughLine's usual 30 calls a second.
 		t.provider.rateLimit = { limit: 100_000, windowMs: 1000 };
+		t.credential = await t.addCredential({ requestsPerSecond: 100_000 });
 		const items = Array.from({ length: 1000 }, (_, i) => ({ id: `us-${(i % 13) + 1}` }));
 		const [out] = await t.run(
 			{ resource: 'helpline', operation: 'get', helplineId: '={{ $json.id }}' },

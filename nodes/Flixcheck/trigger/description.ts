@@ -4,7 +4,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
  * Flixcheck's notification events. `checkOpened` and `checkAnswered` are in its
  * webhook documentation's examples; the others are named after the events its
  * documentation describes in words (sent, rated) and Make's Flixcheck triggers
- * (created, completed): their exact names are not confirmed.
+ * (created, completed): their exact names are not confirmed. `customContent` is
+ * this node's name for a call whose body the portal replaced (see customContent.ts).
  */
 export const EVENTS: INodePropertyOptions[] = [
 	{ name: 'Check Answered', value: 'checkAnswered', description: 'The customer answered a check' },
@@ -25,6 +26,12 @@ export const EVENTS: INodePropertyOptions[] = [
 		description: 'The customer rated a check',
 	},
 	{ name: 'Check Sent (Name Unconfirmed)', value: 'checkSent', description: 'A check was sent' },
+	{
+		name: 'Custom Content (Request Body)',
+		value: 'customContent',
+		description:
+			'A call whose body the webhook\'s "Custom Content (Request Body)" replaced, whatever event caused it: passed on as {"event": "customContent", "body": …} with the body as it came. Put the check ID and time in it: the same body again within 72 hours counts as a call sent again.',
+	},
 ];
 
 export const properties: INodeProperties[] = [
@@ -42,7 +49,7 @@ export const properties: INodeProperties[] = [
 		options: EVENTS,
 		default: [],
 		description:
-			'The events that start the workflow; leave empty for every event the portal sends. Others are answered without an execution.',
+			'The events that start the workflow; leave empty for every event the portal sends, custom bodies included. Others are answered (with 200) without an execution.',
 	},
 	{
 		displayName: 'Other Event Names',
@@ -108,12 +115,14 @@ export const properties: INodeProperties[] = [
 					{
 						name: 'Whole Call',
 						value: 'event',
-						description: 'Event, time and content, as Flixcheck sends them',
+						description:
+							'Event, time and content, as Flixcheck sends them; a custom body as {"event": "customContent", "body": …}',
 					},
 					{
 						name: 'Content Only',
 						value: 'content',
-						description: 'The check ID, user ID, account ID and the rest of the content',
+						description:
+							'The check ID, user ID, account ID and the rest of the content; a custom body alone',
 					},
 				],
 				default: 'event',

@@ -10,13 +10,13 @@ import {
 	acknowledge,
 	deliveryKey,
 	headerOf,
-	jsonBodyOf,
 	passDeliveries,
 	refuse,
 	sameSecret,
 	seenBefore,
 	start,
 } from '../../shared/trigger';
+import { contentOf, eventOf } from './customContent';
 import { readSecret } from './secret';
 
 /** Events chosen in the node: the list and the other names; empty means every event. */
@@ -39,10 +39,13 @@ export function keyOf(event: IDataObject): string {
 
 /**
  * A call from Flixcheck: the secret header is checked first, in constant time; a
- * call without it gets 401 and starts nothing. An event not chosen is answered
- * without an execution. When the node answers immediately, an event delivered
- * before is answered without one too; when the workflow answers (validation
- * events), every call runs it, since Flixcheck waits for that answer.
+ * call without it gets 401 and starts nothing. Every call that passes that check
+ * gets a 2xx answer, since Flixcheck pauses a webhook that fails too often: a body
+ * the portal replaced (custom content) is passed on as its own kind of event, and
+ * an event not chosen is answered without an execution. When the node answers
+ * immediately, an event delivered before is answered without one too; when the
+ * workflow answers (validation events), every call runs it, since Flixcheck waits
+ * for that answer.
  */
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const credentials = await this.getCredentials('flixcheckWebhookApi');
@@ -54,13 +57,11 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	if (!sameSecret(headerOf(this, expected.header), expected.secret)) {
 		return refuse(this, 'Missing or wrong webhook secret header');
 	}
-	const event = jsonBodyOf(this);
-	if (!event || typeof event.event !== 'string') {
-		return refuse(this, 'The body is not a Flixcheck event', 400);
-	}
+	const event = eventOf(this);
+	const name = String(event.event);
 	const chosen = chosenEvents(this);
-	if (chosen.length && !chosen.includes(event.event)) {
-		return acknowledge(`event ${event.event} not chosen`);
+	if (chosen.length && !chosen.includes(name)) {
+		return acknowledge(`event ${name.slice(0, 100)} not chosen`);
 	}
 	const answersNow = this.getNodeParameter('responseMode', 'onReceived') === 'onReceived';
 	if (answersNow && seenBefore(this, keyOf(event))) return acknowledge('delivered before');
@@ -71,7 +72,5 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 export function output(this: IExecuteFunctions): INodeExecutionData[][] {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const contentOnly = options.output === 'content';
-	return passDeliveries(this, keyOf, (event) =>
-		contentOnly ? ((event.content ?? {}) as IDataObject) : event,
-	);
+	return passDeliveries(this, keyOf, (event) => (contentOnly ? contentOf(event) : event));
 }

@@ -28,15 +28,20 @@ export interface WebhookSecret {
 	secret: string;
 }
 
-/** The credential's header (lowercased) and secret, or why they cannot be used. */
+/**
+ * The credential's header (lowercased) and secret, or why they cannot be used: the
+ * one reading of the credential that both its Test and every delivery use. Spaces
+ * around either are dropped, as a pasted value often has them and an HTTP header
+ * value never carries them (they are not part of the value).
+ */
 export function readSecret(credentials: ICredentialDataDecryptedObject): WebhookSecret | string {
 	const header = String(credentials.headerName ?? '').trim();
-	const secret = String(credentials.secret ?? '');
+	const secret = String(credentials.secret ?? '').trim();
 	if (!TOKEN.test(header) || RESERVED.has(header.toLowerCase())) {
 		return `"${header.slice(0, 60)}" cannot be used as the header name: use a name such as X-Flixcheck-Webhook-Secret`;
 	}
-	if (secret.trim().length < MIN_SECRET_LENGTH) {
-		return `The secret is ${secret.trim() === '' ? 'empty' : 'too short'}: use at least ${MIN_SECRET_LENGTH} characters`;
+	if (secret.length < MIN_SECRET_LENGTH) {
+		return `The secret is ${secret === '' ? 'empty' : 'too short'}: use at least ${MIN_SECRET_LENGTH} characters`;
 	}
 	return { header: header.toLowerCase(), secret };
 }

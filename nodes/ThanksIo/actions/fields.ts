@@ -80,7 +80,8 @@ const TOOL_DESCRIPTIONS: Record<string, [string, boolean]> = {
 /**
  * A recipient's name and postal address, one field each. In a workflow they are
  * mapped by default from the input item's fields of the same name (`name`,
- * `address`, `city`, …). As an AI agent's tool the node has no input item, so
+ * `address`, `city`, …); the company and second address line, which most items
+ * lack, start empty. As an AI agent's tool the node has no input item, so
  * there the model fills them (`$fromAI`), optional ones with an empty default.
  */
 export function recipientFields(): INodeProperties[] {
@@ -100,7 +101,11 @@ export function recipientFields(): INodeProperties[] {
 		return [
 			{
 				...base,
-				default: `={{ $json.${field.api} }}`,
+				// Optional lines that most items lack start empty rather than mapped to nothing.
+				default:
+					required || field.api === 'country' || field.api === 'province'
+						? `={{ $json.${field.api} }}`
+						: '',
 				displayOptions: { show: { '@tool': [false] } },
 			},
 			{

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { templateTypesOf } from '../actions/mailer/kinds';
 import type { MailerType } from '../transport';
 import {
 	listGiftCardBrands,
@@ -16,10 +17,14 @@ const TEMPLATE_TYPES: Record<string, MailerType> = {
 	sendWindowlessLetter: 'windowlessletter',
 	sendNotecard: 'notecard',
 	sendGiftCard: 'giftcard',
+	sendMagnacard: 'magnacard',
 };
 
-function mailerTypeOf(ctx: ILoadOptionsFunctions): MailerType | undefined {
-	return TEMPLATE_TYPES[String(ctx.getCurrentNodeParameter('operation') ?? '')];
+/** The template types that fit the mailer being edited (a postcard: of the chosen size). */
+function templateTypesFor(ctx: ILoadOptionsFunctions): string[] {
+	const type = TEMPLATE_TYPES[String(ctx.getCurrentNodeParameter('operation') ?? '')];
+	if (!type) return [];
+	return templateTypesOf(type, String(ctx.getCurrentNodeParameter('size') ?? ''));
 }
 
 function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
@@ -66,7 +71,7 @@ export async function getHandwritingStyles(
 export async function getMessageTemplates(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const templates = await listMessageTemplates.call(this, mailerTypeOf(this));
+	const templates = await listMessageTemplates.call(this, templateTypesFor(this));
 	return [
 		{ name: 'None', value: '' },
 		...templates
@@ -78,7 +83,7 @@ export async function getMessageTemplates(
 export async function getImageTemplates(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const templates = await listImageTemplates.call(this, mailerTypeOf(this));
+	const templates = await listImageTemplates.call(this, templateTypesFor(this));
 	return [
 		{ name: 'None', value: '' },
 		...templates

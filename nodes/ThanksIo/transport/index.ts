@@ -107,9 +107,10 @@ function isBrand(value: unknown): value is GiftCardBrand {
 }
 
 /**
- * The gift card brands, flattened. `/giftcard-brands` answers with groups
- * (`{main: {title, brands: […]}, food: …}`); an array of groups or a flat
- * `{brands: […]}` list is read as well.
+ * The gift card brands, flattened. `/giftcard-brands-list` answers with one flat
+ * `{brands: [{brand_code, title, available_amounts, group}]}` list; the grouped
+ * shape of `/giftcard-brands` (`{main: {title, brands: […]}, food: …}`) and an
+ * array of groups are read as well.
  */
 export function flattenBrands(answer: unknown): GiftCardBrand[] {
 	const brands: GiftCardBrand[] = [];
@@ -134,8 +135,11 @@ export function flattenBrands(answer: unknown): GiftCardBrand[] {
 	return brands;
 }
 
+/** Brands and the amounts each offers, from the flat list the vendor's own n8n node reads. */
 export async function listGiftCardBrands(this: RequestContext): Promise<GiftCardBrand[]> {
-	return flattenBrands(await apiRequest.call(this, { method: 'GET', path: '/giftcard-brands' }));
+	return flattenBrands(
+		await apiRequest.call(this, { method: 'GET', path: '/giftcard-brands-list' }),
+	);
 }
 
 export async function listSubAccounts(this: RequestContext): Promise<IDataObject[]> {
@@ -147,27 +151,39 @@ export async function listMailingLists(this: RequestContext): Promise<IDataObjec
 }
 
 /** The template types thanks.io uses, per mailer. */
-export type MailerType = 'postcard' | 'letter' | 'windowlessletter' | 'notecard' | 'giftcard';
+export type MailerType =
+	| 'postcard'
+	| 'letter'
+	| 'windowlessletter'
+	| 'notecard'
+	| 'giftcard'
+	| 'magnacard';
 
+/** The templates of the given types (one list per type), or of every type when none is given. */
 async function listTemplates(
 	ctx: RequestContext,
 	path: string,
-	type?: MailerType,
+	types: string[],
 ): Promise<IDataObject[]> {
-	const templates = await apiRequestAllItems.call(ctx, { path, qs: type ? { type } : {} });
-	return templates.filter((t) => !type || !t.type || t.type === type);
+	if (types.length === 0) return await apiRequestAllItems.call(ctx, { path });
+	const found: IDataObject[] = [];
+	for (const type of types) {
+		const templates = await apiRequestAllItems.call(ctx, { path, qs: { type } });
+		found.push(...templates.filter((t) => !t.type || t.type === type));
+	}
+	return found;
 }
 
 export async function listMessageTemplates(
 	this: RequestContext,
-	type?: MailerType,
+	types: string[] = [],
 ): Promise<IDataObject[]> {
-	return await listTemplates(this, '/message-templates/', type);
+	return await listTemplates(this, '/message-templates/', types);
 }
 
 export async function listImageTemplates(
 	this: RequestContext,
-	type?: MailerType,
+	types: string[] = [],
 ): Promise<IDataObject[]> {
-	return await listTemplates(this, '/image-templates', type);
+	return await listTemplates(this, '/image-templates', types);
 }

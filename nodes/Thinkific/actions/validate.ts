@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/errors';
 import {
@@ -110,4 +110,21 @@ export function currencyCode(
 		);
 	}
 	return code;
+}
+
+/** The body of an update: refused, before any request, when no field was chosen. */
+export function requireChanges(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): IDataObject {
+	if (Object.keys(body).length === 0) {
+		throw invalidParameter(
+			ctx.getNode(),
+			itemIndex,
+			'Update Fields',
+			'add at least one field to change',
+		);
+	}
+	return body;
 }

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { describeErrorBody } from '../../shared/errors';
 import type { ProviderApi, RequestContext } from '../../shared/transport';
 import { createTransport } from '../../shared/transport';
 import { SUBDOMAIN_HINT, normalizeSubdomain } from './site';
@@ -37,6 +38,13 @@ export const thinkificApi: ProviderApi = {
 		if (normalizeSubdomain(credentials.subdomain)) return undefined;
 		const given = String(credentials.subdomain ?? '').slice(0, 80);
 		return `The credential's "Subdomain" (${JSON.stringify(given)}) is not a Thinkific site subdomain. ${SUBDOMAIN_HINT}.`;
+	},
+	// Some refusals name their fields under `error`: `{"error": {"group_id": ["Could not
+	// find group with ID 1."]}}` or `{"error": ["Record not found."]}` (the Groups spec).
+	describeError(body) {
+		const error = (body as { error?: unknown } | undefined)?.error;
+		const listed = error !== null && typeof error === 'object' && !('message' in error);
+		return describeErrorBody(listed ? { errors: error } : body);
 	},
 	// `page` from 1 and `limit` up to 250; `{items, meta: {pagination: {next_page, total_pages}}}`.
 	paging: {

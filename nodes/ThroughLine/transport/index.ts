@@ -1,5 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { DEFAULT_REQUESTS_PER_SECOND } from '../../../credentials/ThroughLineOAuth2Api.credentials';
+import { describeBadRate } from '../../shared/transport/throttle';
 import type { ProviderApi, RequestContext } from '../../shared/transport';
 import { createTransport } from '../../shared/transport';
 
@@ -14,7 +16,15 @@ export const throughLineApi: ProviderApi = {
 	},
 	secretFields: ['clientSecret'],
 	oauth2: { tokenType: 'Bearer' },
+	// 30 calls a second per IP address, unless the customer's contract says otherwise.
+	requestsPerSecond: (credentials) => requestsPerSecondOf(credentials),
+	checkCredentials: (credentials) =>
+		describeBadRate(requestsPerSecondOf(credentials), 'Requests Per Second'),
 };
+
+function requestsPerSecondOf(credentials: ICredentialDataDecryptedObject): number {
+	return (credentials.requestsPerSecond as number | undefined) ?? DEFAULT_REQUESTS_PER_SECOND;
+}
 
 // ThroughLine's lists come whole: no paging.
 export const { apiRequest, apiRequestAllItems, apiRequestPage } = createTransport(throughLineApi);

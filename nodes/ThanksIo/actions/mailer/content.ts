@@ -7,13 +7,14 @@ import {
 	optionalEmailOf,
 	optionalUrlOf,
 	readText,
+	textOf,
 } from '../../../shared/parameters';
 import type { RunState } from '../../../shared/router';
 import type { GiftCardBrand, HandwritingStyle, MailerType } from '../../transport';
 import { listGiftCardBrands, listHandwritingStyles } from '../../transport';
 import { checkAddress, readMailRecipient } from '../fields';
 import { idList, optionalId } from '../validate';
-import { MAILER_KINDS, has } from './kinds';
+import { MAILER_KINDS, SEND_FIELDS, has } from './kinds';
 
 /**
  * A send request's body, read from the parameters and checked before anything
@@ -25,24 +26,20 @@ const NAMED_COLORS = ['black', 'blue', 'green', 'purple', 'red'];
 /** thanks.io keeps up to 8 KB of metadata with an order. */
 const METADATA_MAX_BYTES = 8 * 1024;
 
-/**
- * Fields that thanks.io's current API reference names differently from its
- * earlier reference and every published client. Nothing says whether the
- * earlier names are still read, so both are sent, with the same value.
- */
-const EARLIER_NAMES: Record<string, string> = {
-	mailing_list_ids: 'mailing_lists',
-	message_template_id: 'message_template',
-	image_template_id: 'image_template',
-	handwriting_style_id: 'handwriting_style',
-	notification_emails: 'email_additional',
-};
-
-function withEarlierNames(body: IDataObject): IDataObject {
-	for (const [current, earlier] of Object.entries(EARLIER_NAMES)) {
-		if (body[current] !== undefined) body[earlier] = body[current];
-	}
-	return body;
+/** Notification email addresses, checked one by one and sent comma-separated. */
+function notificationEmailsOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): string | undefined {
+	const emails = textOf(value)
+		.split(',')
+		.map((email) => email.trim())
+		.filter((email) => email !== '');
+	if (emails.length === 0) return undefined;
+	return emails
+		.map((email) => optionalEmailOf(ctx, itemIndex, email, 'Notification Emails'))
+		.join(',');
 }
 
 /** The handwriting style's ID, from a dropdown value, an ID or a style's name. */
@@ -232,20 +229,19 @@ export async function contentOf(
 	const body: IDataObject = compact({
 		size: has(type, 'size') ? readText(ctx, itemIndex, 'size') || '4x6' : undefined,
 		message: message || undefined,
-		message_template_id: messageTemplate,
+		[SEND_FIELDS.messageTemplate.name]: messageTemplate,
 		front_image_url: frontImage,
-		image_template_id: imageTemplate,
+		[SEND_FIELDS.imageTemplate.name]: imageTemplate,
 		handwriting_color: handwritingColorOf(ctx, itemIndex),
-		sub_account: optionalId(ctx, itemIndex, 'subAccount', 'Sub-Account'),
+		[SEND_FIELDS.subAccount.name]: optionalId(ctx, itemIndex, 'subAccount', 'Sub-Account'),
 		...returnAddressOf(ctx, itemIndex),
 		qrcode_url: has(type, 'qrCode')
 			? optionalUrlOf(ctx, itemIndex, options.qrcode_url, 'QR Code URL')
 			: undefined,
-		notification_emails: optionalEmailOf(
+		[SEND_FIELDS.notificationEmails.name]: notificationEmailsOf(
 			ctx,
 			itemIndex,
 			options.email_additional,
-			'Notification Email',
 		),
 		send_standard_mail: options.send_standard_mail === true ? true : undefined,
 		pdf_only_url: pdfOnly,
@@ -277,9 +273,9 @@ export async function contentOf(
 		body.metadata = metadata;
 	}
 	const style = await handwritingStyleOf(ctx, itemIndex, state);
-	if (style !== undefined) body.handwriting_style_id = style;
+	if (style !== undefined) body[SEND_FIELDS.handwritingStyle.name] = style;
 	if (ctx.getNodeParameter('preview', itemIndex, false) === true) body.preview = true;
-	return withEarlierNames(body);
+	return body;
 }
 
 /** The audience of one item's order: its recipient, mailing lists or a radius search. */
@@ -295,7 +291,7 @@ export function audienceOf(ctx: IExecuteFunctions, itemIndex: number): IDataObje
 				'no mailing list is chosen, so the mailer would have no audience',
 			);
 		}
-		return withEarlierNames({ mailing_list_ids: ids });
+		return { [SEND_FIELDS.mailingLists.name]: ids };
 	}
 	if (audience === 'radiusSearch') {
 		const address = readText(ctx, itemIndex, 'radiusAddress');

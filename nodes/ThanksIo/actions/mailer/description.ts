@@ -4,7 +4,7 @@ import type { MailerType } from '../../transport';
 import { recipientFields, subAccountField } from '../fields';
 import { MAILER_KINDS, has } from './kinds';
 
-/** The fields of the five send operations: who receives the mailer, and what it says. */
+/** The fields of the send operations: who receives the mailer, and what it says. */
 
 const RECORD_TYPES = [
 	['Absentee Owners', 'absenteeowner'],
@@ -26,33 +26,56 @@ const RECORD_TYPES = [
 	['Underwater', 'underwater'],
 ].map(([name, value]) => ({ name, value }));
 
+/** The audiences other than the recipient fields below. */
+const LIST_AUDIENCES = [
+	{
+		name: 'Mailing Lists',
+		value: 'mailingLists',
+		description: 'Everyone on one or more of your thanks.io mailing lists',
+	},
+	{
+		name: 'Radius Search',
+		value: 'radiusSearch',
+		description:
+			'The nearest addresses around a street address (thanks.io charges a lookup fee per record)',
+	},
+];
+
 function audienceFields(): INodeProperties[] {
 	const recipients = { audience: ['recipients'] };
+	const sendTo: INodeProperties = {
+		displayName: 'Send To',
+		name: 'audience',
+		type: 'options',
+		noDataExpression: true,
+		options: [],
+		default: 'recipients',
+	};
 	return [
 		{
-			displayName: 'Send To',
-			name: 'audience',
-			type: 'options',
-			noDataExpression: true,
+			...sendTo,
+			displayOptions: { show: { '@tool': [false] } },
 			options: [
 				{
 					name: 'Recipients From Input Items',
 					value: 'recipients',
 					description: "Each input item's name and address, mapped below",
 				},
-				{
-					name: 'Mailing Lists',
-					value: 'mailingLists',
-					description: 'Everyone on one or more of your thanks.io mailing lists',
-				},
-				{
-					name: 'Radius Search',
-					value: 'radiusSearch',
-					description:
-						'The nearest addresses around a street address (thanks.io charges a lookup fee per record)',
-				},
+				...LIST_AUDIENCES,
 			],
-			default: 'recipients',
+		},
+		{
+			// As an AI agent's tool the node has no input items: the agent gives the address.
+			...sendTo,
+			displayOptions: { show: { '@tool': [true] } },
+			options: [
+				{
+					name: 'The Recipient Below',
+					value: 'recipients',
+					description: 'The name and address in the fields below, filled in by the agent',
+				},
+				...LIST_AUDIENCES,
+			],
 		},
 		{
 			displayName: 'Orders',
@@ -166,6 +189,13 @@ function audienceFields(): INodeProperties[] {
 	];
 }
 
+/** A template dropdown: a postcard's is reloaded when its size changes (each size has its own templates). */
+function templatePicker(method: string, type: MailerType): INodeProperties['typeOptions'] {
+	return has(type, 'size')
+		? { loadOptionsMethod: method, loadOptionsDependsOn: ['size'] }
+		: { loadOptionsMethod: method };
+}
+
 function contentFields(type: MailerType): INodeProperties[] {
 	const letter = MAILER_KINDS[type].front === 'background';
 	const fields: INodeProperties[] = [];
@@ -226,7 +256,7 @@ function contentFields(type: MailerType): INodeProperties[] {
 			displayName: 'Message Template Name or ID',
 			name: 'messageTemplate',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getMessageTemplates' },
+			typeOptions: templatePicker('getMessageTemplates', type),
 			default: '',
 			description:
 				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
@@ -246,7 +276,7 @@ function contentFields(type: MailerType): INodeProperties[] {
 			displayName: 'Image Template Name or ID',
 			name: 'imageTemplate',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getImageTemplates' },
+			typeOptions: templatePicker('getImageTemplates', type),
 			default: '',
 			description:
 				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
@@ -351,12 +381,13 @@ function optionFields(type: MailerType): INodeProperties[] {
 				'Your own data for this order as a JSON object (up to 8 KB), such as {"crmId": "123"}. thanks.io keeps it with the order and returns it in webhooks.',
 		},
 		{
-			displayName: 'Notification Email',
+			displayName: 'Notification Emails',
 			name: 'email_additional',
 			type: 'string',
-			placeholder: 'name@email.com',
+			placeholder: 'e.g. ops@example.com, sales@example.com',
 			default: '',
-			description: 'An email address for alerts about the order, such as QR code scans',
+			description:
+				'Email addresses for alerts about the order, such as QR code scans, separated by commas',
 		},
 	);
 	if (has(type, 'letterPages')) {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationModule } from '../../../shared/router';
 import { apiRequest } from '../../transport';
 import { mailingListField } from '../fields';
+import { RECIPIENT_FIELDS } from '../mailer/kinds';
 import { compact, readText, requiredEmailOf, requiredText } from '../../../shared/parameters';
 import { requiredId } from '../validate';
 
@@ -56,7 +57,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const listId = requiredId(this, itemIndex, 'mailingListId', 'Mailing List');
-	const body: IDataObject = { mailing_list_id: listId };
+	const body: IDataObject = { [RECIPIENT_FIELDS.mailingList.name]: listId };
 	if (readText(this, itemIndex, 'matchBy') === 'email') {
 		body.email = requiredEmailOf(this, itemIndex, readText(this, itemIndex, 'email'), 'Email');
 	} else {

@@ -1,4 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readListRecipient } from '../fields';
+import { RECIPIENT_FIELDS } from '../mailer/kinds';
+import { requiredId } from '../validate';
 
 export const recipientIdField: INodeProperties = {
 	displayName: 'Recipient ID',
@@ -8,3 +12,9 @@ export const recipientIdField: INodeProperties = {
 	default: '',
 	description: 'The ID of the recipient, as returned when it was added or listed',
 };
+
+/** One item's recipient with its mailing list, as thanks.io takes a recipient to add. */
+export function readListRecord(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const listId = requiredId(ctx, itemIndex, 'mailingListId', 'Mailing List');
+	return { [RECIPIENT_FIELDS.mailingList.name]: listId, ...readListRecipient(ctx, itemIndex) };
+}

@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/router';
-import { apiRequest } from '../../transport';
 import { courseLocator } from '../locators';
-import { requiredId } from '../validate';
+import { getRecord } from '../records';
 
 export const option: OperationModule['option'] = {
 	name: 'Get',
@@ -17,7 +16,4 @@ export const readsOnly = true;
 
 export const description: INodeProperties[] = [courseLocator];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredId(this, itemIndex, 'courseId', 'Course');
-	return await apiRequest.call(this, { method: 'GET', path: `/courses/${id}` }, itemIndex);
-}
+export const execute = getRecord('/courses/{id}', courseLocator);

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
+import { returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
-import { apiRequestAllItems } from '../../transport';
+import { getList } from '../records';
 
 export const option: OperationModule['option'] = {
 	name: 'Get Many',
@@ -13,11 +13,4 @@ export const option: OperationModule['option'] = {
 
 export const description: INodeProperties[] = [...returnAllOrLimit()];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await apiRequestAllItems.call(
-		this,
-		{ path: '/courses' },
-		readLimit(this, itemIndex),
-		itemIndex,
-	);
-}
+export const execute = getList('/courses');

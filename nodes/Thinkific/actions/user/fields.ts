@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidParameter } from '../../../shared/errors';
 import type { RunState } from '../../../shared/router';
 import { listCustomProfileFields } from '../../transport';
+import { avatarUrlField, bioField, collectionOf } from '../fields';
 import { jsonOf, pathSegmentOf, readText } from '../../../shared/parameters';
 import { readUserId, userLocator } from '../locators';
 import { compact, requiredEmailOf, textOf, toId } from '../validate';
@@ -51,7 +52,7 @@ export async function userLocation(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<{ path: string; qs: IDataObject; id: number | string }> {
-	const idType = ctx.getNodeParameter('idType', itemIndex, 'thinkific') as string;
+	const idType = readText(ctx, itemIndex, 'idType');
 	if (idType === 'thinkific') {
 		const id = await readUserId(ctx, itemIndex, 'userId', 'User');
 		return { path: `/users/${id}`, qs: {}, id };
@@ -142,125 +143,105 @@ const affiliateFields: INodeProperties[] = [
 	},
 ];
 
-export const createOptions: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		...affiliateFields,
-		{ displayName: 'Bio', name: 'bio', type: 'string', default: '' },
-		{ displayName: 'Company', name: 'company', type: 'string', default: '' },
-		customProfileFieldsUi,
-		customProfileFieldsJson,
-		{
-			displayName: 'External ID',
-			name: 'externalId',
-			type: 'string',
-			default: '',
-			description: 'The ID of the user in your own system, used with single sign-on',
-		},
-		{
-			displayName: 'External ID Provider',
-			name: 'provider',
-			type: 'options',
-			default: 'SSO',
-			options: [
-				{ name: 'Single Sign-On (SSO)', value: 'SSO' },
-				{ name: 'OpenID Connect', value: 'OPENID_CONNECT' },
-			],
-			description:
-				'Which sign-in the External ID belongs to. Give it together with the External ID; users are then found by it with "ID Type".',
-		},
-		{ displayName: 'Headline', name: 'headline', type: 'string', default: '' },
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				'At least 6 characters. Without a password the user signs in with an express sign-in link.',
-		},
-		{
-			displayName: 'Roles',
-			name: 'roles',
-			type: 'multiOptions',
-			options: ROLE_OPTIONS,
-			default: [],
-		},
-		{
-			displayName: 'Send Welcome Email',
-			name: 'sendWelcomeEmail',
-			type: 'boolean',
-			default: false,
-			description: "Whether to send the site's welcome email to the user",
-		},
-		{
-			displayName: 'Skip Custom Fields Validation',
-			name: 'skipCustomFieldsValidation',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to create the user even if required custom profile fields are missing',
-		},
-	],
-};
+export const createOptions: INodeProperties = collectionOf('additional', [
+	...affiliateFields,
+	bioField,
+	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
+	customProfileFieldsUi,
+	customProfileFieldsJson,
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		description: 'The ID of the user in your own system, used with single sign-on',
+	},
+	{
+		displayName: 'External ID Provider',
+		name: 'provider',
+		type: 'options',
+		default: 'SSO',
+		options: [
+			{ name: 'Single Sign-On (SSO)', value: 'SSO' },
+			{ name: 'OpenID Connect', value: 'OPENID_CONNECT' },
+		],
+		description:
+			'Which sign-in the External ID belongs to. Give it together with the External ID; users are then found by it with "ID Type".',
+	},
+	{ displayName: 'Headline', name: 'headline', type: 'string', default: '' },
+	{
+		displayName: 'Password',
+		name: 'password',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description:
+			'At least 6 characters. Without a password the user signs in with an express sign-in link.',
+	},
+	{
+		displayName: 'Roles',
+		name: 'roles',
+		type: 'multiOptions',
+		options: ROLE_OPTIONS,
+		default: [],
+	},
+	{
+		displayName: 'Send Welcome Email',
+		name: 'sendWelcomeEmail',
+		type: 'boolean',
+		default: false,
+		description: "Whether to send the site's welcome email to the user",
+	},
+	{
+		displayName: 'Skip Custom Fields Validation',
+		name: 'skipCustomFieldsValidation',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to create the user even if required custom profile fields are missing',
+	},
+]);
 
-export const updateOptions: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		...affiliateFields,
-		{
-			displayName: 'Avatar URL',
-			name: 'avatarUrl',
-			type: 'string',
-			default: '',
-			description: 'The full URL of the avatar image',
-		},
-		{ displayName: 'Bio', name: 'bio', type: 'string', default: '' },
-		{ displayName: 'Company', name: 'company', type: 'string', default: '' },
-		customProfileFieldsUi,
-		customProfileFieldsJson,
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-		},
-		{
-			displayName: 'External Source',
-			name: 'externalSource',
-			type: 'string',
-			default: '',
-			description: 'Where the user came from, such as the name of your app',
-		},
-		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-		{ displayName: 'Headline', name: 'headline', type: 'string', default: '' },
-		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'At least 6 characters',
-		},
-		{
-			displayName: 'Roles',
-			name: 'roles',
-			type: 'multiOptions',
-			options: ROLE_OPTIONS,
-			default: [],
-			description: 'The roles the user has after the update (the list replaces the current one)',
-		},
-	],
-};
+export const updateOptions: INodeProperties = collectionOf('update', [
+	...affiliateFields,
+	avatarUrlField,
+	bioField,
+	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
+	customProfileFieldsUi,
+	customProfileFieldsJson,
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
+	{
+		displayName: 'External Source',
+		name: 'externalSource',
+		type: 'string',
+		default: '',
+		description: 'Where the user came from, such as the name of your app',
+	},
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+	{ displayName: 'Headline', name: 'headline', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+	{
+		displayName: 'Password',
+		name: 'password',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'At least 6 characters',
+	},
+	{
+		displayName: 'Roles',
+		name: 'roles',
+		type: 'multiOptions',
+		options: ROLE_OPTIONS,
+		default: [],
+		description: 'The roles the user has after the update (the list replaces the current one)',
+	},
+]);
 
 /** Field name → API attribute and the label used in error messages. */
 const ATTRIBUTES: Record<string, [string, string]> = {

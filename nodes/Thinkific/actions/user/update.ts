@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter } from '../../../shared/errors';
 import type { OperationModule, RunState } from '../../../shared/router';
-import { apiRequest } from '../../transport';
+import { updateRecord } from '../records';
+import { requireChanges } from '../validate';
 import { updateOptions, userAttributes, userIdFields, userLocation } from './fields';
 
 export const option: OperationModule['option'] = {
@@ -20,18 +20,12 @@ export async function execute(
 	state: RunState,
 ): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body = await userAttributes(this, itemIndex, state, fields);
-	if (Object.keys(body).length === 0) {
-		throw invalidParameter(
-			this.getNode(),
-			itemIndex,
-			'Update Fields',
-			'add at least one field to change',
-		);
-	}
+	const body = requireChanges(
+		this,
+		itemIndex,
+		await userAttributes(this, itemIndex, state, fields),
+	);
 	// Found last: a user given by email is looked up with a request.
 	const { path, qs } = await userLocation(this, itemIndex);
-	// Thinkific answers 204 without a body: the user is read back to return it.
-	await apiRequest.call(this, { method: 'PUT', path, qs, body }, itemIndex);
-	return await apiRequest.call(this, { method: 'GET', path, qs }, itemIndex);
+	return await updateRecord(this, itemIndex, path, body, { qs });
 }

@@ -1,0 +1,11 @@
+import { resourceProperties } from '../../../shared/router';
+import * as bulkCreate from './bulkCreate';
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as getAll from './getAll';
+import * as update from './update';
+
+export const operations = { create, bulkCreate, delete: del, get, getAll, update };
+
+export const description = resourceProperties('coupon', operations, 'create');

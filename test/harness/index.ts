@@ -25,7 +25,13 @@ export { useSandbox } from './sandbox';
 export { TriggerHarness, freshNodeType, useTriggers } from './trigger';
 export { additionalDataFor, buildNode, nodeTypesFor } from './workflow';
 export type { NodeSettings } from './workflow';
-export type { Answer, StaticDataModel, TriggerOptions } from './trigger';
+export type {
+	Answer,
+	ExecutionRecord,
+	HeldExecution,
+	StaticDataModel,
+	TriggerOptions,
+} from './trigger';
 
 export interface RunOptions {
 	nodeType: INodeType;

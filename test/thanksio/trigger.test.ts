@@ -184,14 +184,14 @@ describe('thanks.io Trigger, webhook mode: deliveries', () => {
 		expect(h.executions).toHaveLength(0);
 	});
 
-	it('refuses test events before the workflow was ever activated (no secret yet)', async () => {
+	it('has no test URL while nobody listens for a test event, as in n8n', async () => {
 		const h = await trigger({ events: ['order_item.delivered'] });
-		const test = await fetch(`${h.webhookUrl().replace('/webhook/', '/webhook-test/')}?token=x`, {
+		const test = await fetch(`${h.testWebhookUrl()}?token=x`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: '{}',
 		});
-		expect(test.status).toBe(401);
+		expect(test.status).toBe(404);
 	});
 
 	it.each<StaticDataModel>(['n8n-1', 'n8n-2'])(
@@ -358,16 +358,31 @@ describe('thanks.io Trigger, polling mode', () => {
 		expect(await h.poll()).toBeNull();
 	});
 
-	it('gives the latest order as a sample when run by hand, without moving the cursor', async () => {
+	it('gives the latest order as a sample when run by hand, and moves no cursor', async () => {
 		const [a] = fx.provider.addOrders(2, 'Printing').slice(-1);
 		const h = await polling();
 		await h.activate();
-		const cursor = JSON.stringify(nodeData(h));
-		const sample = await h.executeManually();
-		expect(sample.map((i) => i.json.order_id)).toEqual([a.id]);
+		// n8n saved what the poll at activation noted: each order's status.
+		const saved = nodeData(h).cursor as { orders: Record<string, string> };
+		expect(Object.values(saved.orders)).toEqual(['Printing', 'Printing']);
+
 		fx.provider.setOrderStatus(Number(a.id), 'Printed');
-		expect(JSON.stringify(nodeData(h))).toBe(cursor);
-		expect((await h.poll())!.map((i) => i.json.order_id)).toEqual([a.id]);
+		const sample = await h.executeManually();
+		expect(sample.map((i) => [i.json.order_id, i.json.status])).toEqual([[a.id, 'Printed']]);
+		// The manual run left the cursor as it was (and n8n saves nothing of a manual run).
+		const manual = h.runs[h.runs.length - 1];
+		expect(manual).toMatchObject({ mode: 'manual', saved: false });
+		expect((manual.staticData[`node:${h.node.name}`] as IDataObject).cursor).toEqual(saved);
+		expect(nodeData(h).cursor).toEqual(saved);
+
+		// n8n restarts: the poller starts again from the saved cursor, and its poll at
+		// activation reports the change, once.
+		await h.deactivate();
+		const { polled } = await h.activate();
+		expect(polled?.map((i) => [i.json.order_id, i.json.previous_status, i.json.status])).toEqual([
+			[a.id, 'Printing', 'Printed'],
+		]);
+		expect(await h.poll()).toBeNull();
 	});
 
 	it('makes no request in webhook mode when n8n polls at activation', async () => {

@@ -1,5 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports --
-   Test infrastructure, never published: it listens on 127.0.0.1 as n8n's webhook endpoint does. */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error --
+   Test infrastructure, never published: it listens on 127.0.0.1 as n8n's webhook endpoint does,
+   and passes the node's own errors on as n8n does. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';

@@ -473,6 +473,7 @@ export class ThanksIoProvider implements Provider {
 		if (path === '/webhooks' && req.method === 'POST') {
 			const errors = this.hooks.invalid(req.body ?? {});
 			if (Object.keys(errors).length) return invalid(errors);
+			if (this.hooks.createFails()) return json(500, { message: 'Server Error' });
 			return json(201, this.hooks.add(req.body ?? {}));
 		}
 		const match = /^\/webhooks\/(\d+)$/.exec(path);

@@ -108,6 +108,8 @@ export class ThanksIoWebhooks {
 	readonly tokensSeen = new Set<string>();
 	/** Whether the account has a paid plan (webhooks available). */
 	paidPlan = true;
+	/** After this many more webhooks are created, creating one fails with a 500 (undefined: never). */
+	failCreatesAfter?: number;
 	private nextId = 1;
 	private readonly lastEvents = new Map<string, ThanksIoEvent>();
 
@@ -116,7 +118,16 @@ export class ThanksIoWebhooks {
 		this.deliveries.clear();
 		this.lastEvents.clear();
 		this.paidPlan = true;
+		this.failCreatesAfter = undefined;
 		this.nextId = 1;
+	}
+
+	/** Whether the next create fails (see `failCreatesAfter`). */
+	createFails(): boolean {
+		if (this.failCreatesAfter === undefined) return false;
+		if (this.failCreatesAfter <= 0) return true;
+		this.failCreatesAfter--;
+		return false;
 	}
 
 	add(body: Record<string, unknown>): ThanksIoWebhook {

@@ -172,6 +172,8 @@ export class ThinkificWebhooks {
 	readonly deliveries = new Deliveries();
 	/** Whether the app's token may manage webhooks (false: 403 with Thinkific's scope message). */
 	permitted = true;
+	/** After this many more webhooks are created, creating one fails with a 500 (undefined: never). */
+	failCreatesAfter?: number;
 	private counter = 0;
 
 	constructor(
@@ -183,6 +185,7 @@ export class ThinkificWebhooks {
 		this.webhooks.clear();
 		this.deliveries.clear();
 		this.permitted = true;
+		this.failCreatesAfter = undefined;
 	}
 
 	/** A new 23-digit ID, as Thinkific's webhook and event IDs are. */
@@ -295,6 +298,10 @@ export class ThinkificWebhooks {
 		const body = req.body ?? {};
 		const problem = this.invalid(body);
 		if (problem) return problem;
+		if (this.failCreatesAfter !== undefined) {
+			if (this.failCreatesAfter <= 0) return json(500, { error: 'Internal Server Error' });
+			this.failCreatesAfter--;
+		}
 		const webhook = this.add(String(body.topic), String(body.target_url), req.mount, 'app');
 		return json(201, this.view(webhook));
 	}

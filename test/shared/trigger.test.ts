@@ -13,6 +13,8 @@ import {
 	seenBefore,
 	verifyHmacSha256Hex,
 } from '../../nodes/shared/trigger';
+import { sameWebhook } from '../../nodes/shared/registrations';
+import { deriveUrlSecret } from '../../nodes/shared/urlSecret';
 import { CredentialStore, additionalDataFor, buildNode, nodeTypesFor } from '../harness';
 
 describe('signatures and secrets', () => {
@@ -132,5 +134,35 @@ describe('the de-duplication window', () => {
 		// Another workflow's memory is its own.
 		const other = context({}, 'webhook', 'wf-other');
 		expect(seenBefore(other.ctx, 'in-flight')).toBe(false);
+	});
+});
+
+describe('URL secrets and registrations found by URL', () => {
+	const ids = { workflowId: 'wf-1', nodeId: 'node-1', webhookId: 'hook-1' };
+
+	it('derives the same secret every time, and another for another workflow, node, webhook or key', () => {
+		const secret = deriveUrlSecret('client-secret', ids);
+		expect(secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(deriveUrlSecret('client-secret', { ...ids })).toBe(secret);
+		for (const other of [
+			deriveUrlSecret('another-secret', ids),
+			deriveUrlSecret('client-secret', { ...ids, workflowId: 'wf-2' }),
+			deriveUrlSecret('client-secret', { ...ids, nodeId: 'node-2' }),
+			deriveUrlSecret('client-secret', { ...ids, webhookId: 'hook-2' }),
+		]) {
+			expect(other).not.toBe(secret);
+		}
+	});
+
+	it("knows a node's registrations by n8n's endpoint, webhook ID and path, whatever host", () => {
+		const own = 'https://n8n.example/webhook/hook-1/thinkific';
+		expect(sameWebhook('https://old.example/webhook/hook-1/thinkific', own)).toBe(true);
+		expect(sameWebhook('http://127.0.0.1:5678/n8n/webhook/hook-1/thinkific?token=x', own)).toBe(
+			true,
+		);
+		expect(sameWebhook('https://n8n.example/webhook-test/hook-1/thinkific', own)).toBe(false);
+		expect(sameWebhook('https://n8n.example/webhook/hook-2/thinkific', own)).toBe(false);
+		expect(sameWebhook('https://n8n.example/webhook/hook-1/thanksio', own)).toBe(false);
+		expect(sameWebhook('not a url', own)).toBe(false);
 	});
 });

@@ -3,6 +3,8 @@ import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 import { ThanksIoTrigger } from '../../nodes/ThanksIo/ThanksIoTrigger.node';
 import { freshNodeType, useTriggers } from '../harness';
 import type { StaticDataModel, TriggerHarness } from '../harness';
+import { deriveUrlSecret } from '../../nodes/shared/urlSecret';
+import { THANKSIO_CLIENT } from '../sandbox/thanksio';
 import type { ThanksIoEvent } from '../sandbox/thanksioWebhooks';
 import type { Authentication } from './context';
 import { thanksIoFixture } from './context';
@@ -54,7 +56,7 @@ function apiCalls(since = 0) {
 }
 
 describe('thanks.io Trigger, webhook mode: registration', () => {
-	it('registers one webhook per event at the node URL, with a random secret of this workflow', async () => {
+	it('registers one webhook per event at the node URL, with a secret of this workflow', async () => {
 		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
 		expect(await h.activate()).toMatchObject({ created: true, polled: null });
 		const registered = hooks();
@@ -65,18 +67,20 @@ describe('thanks.io Trigger, webhook mode: registration', () => {
 		const tokens = new Set(registered.map((w) => tokenOf(w.url)));
 		expect(tokens.size).toBe(1);
 		const [token] = tokens;
-		expect(token).toMatch(/^[0-9a-f]{64}$/);
+		// Derived from the workflow, the node and the credential's client secret; never stored.
+		expect(token).toBe(
+			deriveUrlSecret(THANKSIO_CLIENT.secret, {
+				workflowId: h.workflowId,
+				nodeId: h.node.id,
+				webhookId: h.node.webhookId!,
+			}),
+		);
 		for (const w of registered) {
 			expect(w.url).toBe(`${h.webhookUrl()}?token=${token}`);
 			expect(w.verb).toBe('post');
 			expect(w.mailing_list_id).toBeNull();
 		}
-		// n8n keeps the registration IDs and a fingerprint of the secret, never the secret.
-		expect(nodeData(h).registrations).toEqual(
-			Object.fromEntries(registered.map((w) => [w.type, String(w.id)])),
-		);
-		expect(nodeData(h).tokenFingerprint).toMatch(/^[0-9a-f]{64}$/);
-		expect(JSON.stringify(h.stored)).not.toContain(token);
+		expect(h.stored).toEqual({});
 	});
 
 	it('each workflow gets its own secret', async () => {
@@ -98,7 +102,7 @@ describe('thanks.io Trigger, webhook mode: registration', () => {
 		expect(hooks().map((w) => w.mailing_list_id)).toEqual([other.id]);
 	});
 
-	it('finds its webhooks again, and makes them anew (with a new secret) when one was removed', async () => {
+	it("finds its webhooks on thanks.io's list, and makes one removed in the dashboard anew", async () => {
 		const h = await trigger({ events: ['order_item.delivered', 'order.status_update'] });
 		await h.activate();
 		const before = hooks();
@@ -111,24 +115,32 @@ describe('thanks.io Trigger, webhook mode: registration', () => {
 			'order.status_update',
 			'order_item.delivered',
 		]);
-		expect(new Set(after.map((w) => tokenOf(w.url))).size).toBe(1);
-		expect(tokenOf(after[0].url)).not.toBe(tokenOf(before[1].url));
-		// The old secret no longer opens the door.
-		const old = await fetch(before[1].url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(fx.provider.hooks.event('order.status_update')),
-		});
-		expect(old.status).toBe(401);
+		expect(after.map((w) => w.url)).toEqual([before[1].url, before[1].url]);
+		expect(after[0]).toEqual(before[1]);
 	});
 
-	it('deletes its webhooks when the workflow is deactivated, and forgets the secret', async () => {
+	it('leaves webhooks of other addresses alone, and removes a copy of its own', async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		const other = fx.provider.hooks.add({
+			url: 'https://elsewhere.example/hook',
+			type: 'order_item.delivered',
+			verb: 'post',
+		});
+		await h.activate();
+		const [ours] = hooks().filter((w) => w.id !== other.id);
+		fx.provider.hooks.add({ url: ours.url, type: 'order_item.delivered', verb: 'post' });
+		expect(await h.activate()).toMatchObject({ created: true });
+		expect(hooks().map((w) => w.id)).toEqual([other.id, ours.id]);
+		await h.deactivate();
+		expect(hooks().map((w) => w.id)).toEqual([other.id]);
+	});
+
+	it('deletes its webhooks when the workflow is deactivated', async () => {
 		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
 		await h.activate();
 		await h.deactivate();
 		expect(hooks()).toEqual([]);
-		expect(nodeData(h).registrations).toBeUndefined();
-		expect(nodeData(h).tokenFingerprint).toBeUndefined();
+		expect(h.stored).toEqual({});
 	});
 
 	it('says what to do on an account without webhooks (free plan)', async () => {
@@ -149,6 +161,84 @@ describe('thanks.io Trigger, webhook mode: registration', () => {
 		const [delivery] = await fx.provider.hooks.fire('scans.scan_update');
 		expect(delivery.status).toBe(200);
 		expect(h.executions).toHaveLength(1);
+	});
+});
+
+describe('thanks.io Trigger, webhook mode: state that survives n8n', () => {
+	async function deliver() {
+		const [delivery] = await fx.provider.hooks.fire('order_item.delivered');
+		return delivery;
+	}
+
+	it('keeps hearing after a publish during a running execution, and leaves nothing when deactivated', async () => {
+		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
+		await h.activate();
+		// An execution runs (a Wait node after the trigger) while the workflow is published again.
+		const held = h.holdNextExecution();
+		const inFlight = deliver();
+		await held.started;
+		expect(await h.republish()).toEqual({ created: true, polled: null });
+		held.release();
+		expect((await inFlight).status).toBe(200);
+		// It ended and n8n wrote its static data back whole: the next delivery still starts one.
+		const next = await deliver();
+		expect([next.status, JSON.parse(next.answer)]).toEqual([200, { received: true, started: true }]);
+		expect(h.executions).toHaveLength(2);
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
+	});
+
+	it('keeps its URL secret when an event is added: deliveries sent to the old URL still pass', async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		await h.activate();
+		const [before] = hooks();
+		const retry = fx.provider.hooks.event('order_item.delivered');
+		h.reconfigure({ ...h.node.parameters, events: ['order_item.delivered', 'scans.scan_update'] });
+		expect(await h.republish()).toMatchObject({ created: true });
+		expect(hooks().map((w) => w.url)).toEqual([before.url, before.url]);
+		// thanks.io retries a delivery it made before, to the URL it had then.
+		const answer = await fetch(before.url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(retry),
+		});
+		expect(answer.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+	});
+
+	it('keeps nothing in static data but the deliveries it passed on', async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		await h.activate();
+		await deliver();
+		expect(Object.keys(nodeData(h))).toEqual(['deliveries']);
+	});
+
+	it.each([
+		['n8n removes what it can', {}],
+		['n8n cannot remove anything', { withoutCleanup: true }],
+	])('leaves no webhook behind when activation fails half-way (%s)', async (_name, options) => {
+		fx.provider.hooks.failCreatesAfter = 1;
+		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
+		await expect(h.activate(options)).rejects.toThrow(/thanks\.io answered 500/);
+		expect(hooks()).toEqual([]);
+	});
+
+	it("moves its webhooks when n8n's public URL changes, and removes those of the old URL too", async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		await h.activate();
+		const old = hooks().map((w) => w.url);
+		// n8n restarts with another WEBHOOK_URL; before it activates the workflow again, or after.
+		h.changePublicUrl();
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
+		await h.activate();
+		h.changePublicUrl();
+		expect(await h.activate()).toMatchObject({ created: true });
+		expect(hooks().map((w) => w.url)).toEqual(old);
+		expect((await deliver()).status).toBe(200);
+		h.changePublicUrl();
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
 	});
 });
 

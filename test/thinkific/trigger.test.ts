@@ -68,13 +68,9 @@ describe('Thinkific Trigger: registration with OAuth2', () => {
 			expect(w.host).toBe('thinkific-api');
 			expect(w.by).toBe('app');
 		}
-		const stored = h.stored[`node:${h.node.name}`] as IDataObject;
-		expect(stored.registrations).toEqual(
-			Object.fromEntries(registered.map((w) => [w.topic, w.id])),
-		);
-		for (const id of Object.values(stored.registrations as IDataObject)) {
-			expect(id).toMatch(/^\d{23}$/);
-		}
+		for (const w of registered) expect(w.id).toMatch(/^\d{23}$/);
+		// Found again on Thinkific's list by their URL: nothing is kept in static data.
+		expect(h.stored).toEqual({});
 		// The bearer token of the connected credential was used, on the Webhooks API only.
 		for (const call of webhookApiCalls()) expect(call.headers.authorization).toMatch(/^Bearer /);
 	});
@@ -140,7 +136,6 @@ describe('Thinkific Trigger: registration with OAuth2', () => {
 		expect(hooks()).toHaveLength(3);
 		await h.deactivate();
 		expect(hooks().map((w) => w.id)).toEqual([other.id]);
-		expect((h.stored[`node:${h.node.name}`] as IDataObject).registrations).toBeUndefined();
 		const deletes = webhookApiCalls().filter((r) => r.method === 'DELETE');
 		expect(deletes).toHaveLength(2);
 	});
@@ -181,6 +176,50 @@ describe('Thinkific Trigger: registration with OAuth2', () => {
 		const h = await trigger({ events: ['order.created'] }, { credential });
 		await expect(h.activate()).rejects.toThrow(/"Webhooks API Base URL" must be an https/);
 		expect(webhookApiCalls()).toEqual([]);
+	});
+});
+
+describe('Thinkific Trigger: state that survives n8n', () => {
+	it('keeps its webhooks through a publish during a running execution, and leaves nothing when deactivated', async () => {
+		const h = await trigger({ events: ['order.created', 'user.signup'] });
+		await h.activate();
+		const held = h.holdNextExecution();
+		const inFlight = fx.provider.fire('order.created');
+		await held.started;
+		expect(await h.republish()).toEqual({ created: true });
+		held.release();
+		expect((await inFlight)[0].status).toBe(200);
+		const [next] = await fx.provider.fire('order.created');
+		expect([next.status, JSON.parse(next.answer)]).toEqual([
+			200,
+			{ received: true, started: true },
+		]);
+		expect(h.executions).toHaveLength(2);
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
+	});
+
+	it.each([
+		['n8n removes what it can', {}],
+		['n8n cannot remove anything', { withoutCleanup: true }],
+	])('leaves no webhook behind when activation fails half-way (%s)', async (_name, options) => {
+		fx.provider.hooks.failCreatesAfter = 1;
+		const h = await trigger({ events: ['order.created', 'user.signup'] });
+		await expect(h.activate(options)).rejects.toThrow(/Thinkific answered 500/);
+		expect(hooks()).toEqual([]);
+	});
+
+	it("moves its webhooks when n8n's public URL changes, and removes those of the old URL too", async () => {
+		const h = await trigger({ events: ['order.created'] });
+		await h.activate();
+		const [old] = hooks();
+		h.changePublicUrl();
+		expect(await h.activate()).toEqual({ created: true });
+		expect(hooks().map((w) => w.target_url)).toEqual([h.webhookUrl()]);
+		expect(h.webhookUrl()).not.toBe(old.target_url);
+		h.changePublicUrl();
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
 	});
 });
 

@@ -11,16 +11,15 @@ import type { RequestContext } from '../../shared/transport';
 import {
 	acknowledge,
 	deliveryKey,
-	fingerprint,
 	jsonBodyOf,
 	passDeliveries,
 	refuse,
-	sameSecret,
 	seenBefore,
 	start,
 } from '../../shared/trigger';
+import { hasUrlSecret, urlSecretOf } from '../../shared/urlSecret';
 import { listRecentOrders } from '../transport/trigger';
-import { TOKEN_PARAMETER } from './lifecycle';
+import { URL_SECRET_KEYS } from './lifecycle';
 import { POLLED_ORDERS, nestDottedKeys, ordersChanged, readCursor, statusOf } from './orders';
 
 function text(value: unknown): string {
@@ -32,16 +31,13 @@ export function keyOf(event: IDataObject): string {
 }
 
 /**
- * A webhook delivery: the URL's secret is checked first (in constant time,
- * against the fingerprint kept at registration); a call without it gets 401 and
- * starts nothing. Events not chosen, of another sub-account, or delivered
- * before, are answered without an execution.
+ * A webhook delivery: the URL's secret is checked first (in constant time, against
+ * the node's URL secret derived again); a call without it gets 401 and starts
+ * nothing. Events not chosen, of another sub-account, or delivered before, are
+ * answered without an execution.
  */
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const expected = (this.getWorkflowStaticData('node') as { tokenFingerprint?: string })
-		.tokenFingerprint;
-	const token = this.getQueryData()[TOKEN_PARAMETER as never] as unknown;
-	if (!expected || typeof token !== 'string' || !sameSecret(fingerprint(token), expected)) {
+	if (!hasUrlSecret(this, await urlSecretOf(this, URL_SECRET_KEYS))) {
 		return refuse(this, 'Missing or wrong webhook token');
 	}
 	const event = jsonBodyOf(this);

@@ -1,9 +1,9 @@
 import type { IHookFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { RegistrationApi } from '../../shared/registrations';
 import {
 	deleteRegistrations,
+	lifecycleError,
 	registrationsExist,
 	syncRegistrations,
 } from '../../shared/registrations';
@@ -19,36 +19,46 @@ function chosenTopics(hook: IHookFunctions): string[] {
 	const events = hook.getNodeParameter('events', []) as string[];
 	const topics = [...new Set(events)];
 	if (topics.length === 0) {
-		throw new NodeOperationError(hook.getNode(), 'Choose at least one event', {
-			description: 'The "Events" parameter is empty: there is nothing to listen for.',
-		});
+		throw lifecycleError(
+			hook.getNode(),
+			'No Thinkific event is chosen',
+			'Choose at least one event in the trigger\'s "Events" and publish the workflow again',
+		);
 	}
 	const unknown = topics.filter((t) => !TOPIC_VALUES.has(t));
 	if (unknown.length) {
-		throw new NodeOperationError(hook.getNode(), `Unknown Thinkific event "${unknown[0]}"`, {
-			description: 'Choose the events from the "Events" list.',
-		});
+		throw lifecycleError(
+			hook.getNode(),
+			`"${unknown[0]}" is not a Thinkific event`,
+			'Choose the events from the trigger\'s "Events" list and publish the workflow again',
+		);
 	}
 	return topics;
 }
 
-function registrationApi(hook: IHookFunctions): RegistrationApi {
+function registrationApi(hook: IHookFunctions, withTopics = true): RegistrationApi {
 	const url = hook.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(hook.getNode(), 'n8n gave no webhook URL for this node');
+	if (!url) {
+		throw lifecycleError(
+			hook.getNode(),
+			'n8n gave no webhook URL for this node',
+			'Save the workflow and publish it again',
+		);
+	}
 	return {
-		topics: chosenTopics(hook),
+		topics: withTopics ? chosenTopics(hook) : [],
+		url,
 		list: async () => await listWebhooks.call(hook),
 		create: async (topic) => await createWebhook.call(hook, topic, url),
 		remove: async (id) => await deleteWebhook.call(hook, id),
-		isOurs: (registration) => registration.url === url,
-		isCurrent: () => true,
+		secrets: [],
 	};
 }
 
 /**
  * n8n's webhook lifecycle. With OAuth2, one Thinkific webhook per chosen event,
- * its ID kept in static data; a webhook removed on Thinkific's side is created
- * again on the next activation. With an API key nothing is registered (the
+ * found again on Thinkific's list by its URL; a webhook removed on Thinkific's side
+ * is created again on the next activation. With an API key nothing is registered (the
  * Webhooks API refuses API keys): the user adds the URL in the Thinkific admin,
  * and nothing is pretended here.
  */
@@ -56,19 +66,16 @@ export const webhookMethods = {
 	default: {
 		async checkExists(this: IHookFunctions): Promise<boolean> {
 			if (!registers(this)) return true;
-			return await registrationsExist(registrationApi(this), this.getWorkflowStaticData('node'));
+			return await registrationsExist(registrationApi(this));
 		},
 		async create(this: IHookFunctions): Promise<boolean> {
 			if (!registers(this)) return true;
-			await syncRegistrations(registrationApi(this), this.getWorkflowStaticData('node'));
+			await syncRegistrations(registrationApi(this));
 			return true;
 		},
 		async delete(this: IHookFunctions): Promise<boolean> {
 			if (!registers(this)) return true;
-			await deleteRegistrations(
-				async (id) => await deleteWebhook.call(this, id),
-				this.getWorkflowStaticData('node'),
-			);
+			await deleteRegistrations(registrationApi(this, false));
 			return true;
 		},
 	},

@@ -1,10 +1,15 @@
-import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeCredentialsDetails,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { ThanksIoTrigger } from '../../nodes/ThanksIo/ThanksIoTrigger.node';
 import { freshNodeType, useTriggers } from '../harness';
 import type { StaticDataModel, TriggerHarness } from '../harness';
 import { deriveUrlSecret } from '../../nodes/shared/urlSecret';
-import { THANKSIO_CLIENT } from '../sandbox/thanksio';
+import { THANKSIO_CLIENT, THANKSIO_SUB_ACCOUNT_TOKEN } from '../sandbox/thanksio';
 import type { ThanksIoEvent } from '../sandbox/thanksioWebhooks';
 import type { Authentication } from './context';
 import { thanksIoFixture } from './context';
@@ -19,6 +24,7 @@ async function trigger(
 		model?: StaticDataModel;
 		nodeType?: INodeType;
 		sameAs?: TriggerHarness;
+		credential?: INodeCredentialsDetails;
 	} = {},
 ): Promise<TriggerHarness> {
 	const authentication = options.authentication ?? 'thanksIoOAuth2Api';
@@ -26,7 +32,8 @@ async function trigger(
 		nodeType: options.nodeType ?? new ThanksIoTrigger(),
 		parameters: { authentication, ...parameters },
 		credentials: {
-			[authentication]: authentication === 'thanksIoApi' ? fx.token : fx.oauth,
+			[authentication]:
+				options.credential ?? (authentication === 'thanksIoApi' ? fx.token : fx.oauth),
 		},
 		store: fx.store,
 		model: options.model,
@@ -323,17 +330,43 @@ describe('thanks.io Trigger, webhook mode: deliveries', () => {
 		expect(second.executions).toHaveLength(0);
 	});
 
-	it('passes only the chosen events, and only those of the chosen sub-account', async () => {
-		const h = await trigger(
-			{ events: ['order_item.delivered', 'scans.scan_update'], subAccount: '7' },
-			{},
-		);
+	it('passes only the chosen events', async () => {
+		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
 		await h.activate();
-		// Registered for scans but of another sub-account; a delivered item of sub-account 7.
-		await fx.provider.hooks.fire('scans.scan_update', { data: { 'order.sub_account_id': 9 } });
-		await fx.provider.hooks.fire('order_item.delivered', { data: { 'order.sub_account_id': 7 } });
+		fx.provider.hooks.add({ url: hooks()[0].url, type: 'order.status_update', verb: 'post' });
+		await fx.provider.hooks.fire('order.status_update');
 		await fx.provider.hooks.fire('order_item.delivered');
 		expect(h.executions.map((e) => e[0].json.event_type)).toEqual(['order_item.delivered']);
+	});
+
+	it("hears a sub-account's events through webhooks made with that sub-account's credential", async () => {
+		const subCredential = await fx.addTokenCredential({ accessToken: THANKSIO_SUB_ACCOUNT_TOKEN });
+		const parent = await trigger(
+			{ events: ['order_item.delivered'] },
+			{ authentication: 'thanksIoApi' },
+		);
+		// Saved with a sub-account chosen in webhook mode, as this node once offered.
+		const sub = await trigger(
+			{ events: ['order_item.delivered'], subAccount: '7' },
+			{ authentication: 'thanksIoApi', credential: subCredential },
+		);
+		await parent.activate();
+		await sub.activate();
+		// Each account lists its own webhooks only.
+		expect(fx.provider.hooks.of(7).map((w) => w.url)).toEqual([
+			expect.stringContaining(sub.webhookUrl()),
+		]);
+		const [ofSub] = await fx.provider.hooks.fire('order_item.delivered', { subAccount: 7 });
+		const [ofParent] = await fx.provider.hooks.fire('order_item.delivered');
+		expect(sub.executions.map((e) => e[0].json.event_id)).toEqual([
+			JSON.parse(ofSub.body).event_id,
+		]);
+		expect(parent.executions.map((e) => e[0].json.event_id)).toEqual([
+			JSON.parse(ofParent.body).event_id,
+		]);
+		await sub.deactivate();
+		expect(fx.provider.hooks.of(7)).toEqual([]);
+		expect(fx.provider.hooks.of(null)).toHaveLength(1);
 	});
 
 	it('nests the dotted data keys when asked', async () => {

@@ -124,8 +124,17 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getSubAccountFilter' },
 		default: '',
+		displayOptions: pollMode,
 		description:
-			'Only events of orders of this sub-account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Only orders of this sub-account (thanks.io filters the orders list by it). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName:
+			"thanks.io sends a sub-account's events only to webhooks made in that sub-account's context, and the main account's events only to its own. To hear a sub-account's events, use a credential of that sub-account: the webhooks are then made in its context.",
+		name: 'subAccountNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: webhookMode,
 	},
 	{
 		displayName: 'Options',

@@ -33,8 +33,10 @@ export function keyOf(event: IDataObject): string {
 /**
  * A webhook delivery: the URL's secret is checked first (in constant time, against
  * the node's URL secret derived again); a call without it gets 401 and starts
- * nothing. Events not chosen, of another sub-account, or delivered before, are
- * answered without an execution.
+ * nothing. Events not chosen, or delivered before, are answered without an
+ * execution. There is no sub-account filter here: thanks.io sends a sub-account's
+ * events only to the webhooks made in that sub-account's context (with its
+ * credential), and no event names its sub-account.
  */
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	if (!hasUrlSecret(this, await urlSecretOf(this, URL_SECRET_KEYS))) {
@@ -46,11 +48,6 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		return refuse(this, 'The body is not a thanks.io event', 400);
 	const chosen = this.getNodeParameter('events', []) as string[];
 	if (!chosen.includes(type)) return acknowledge(`event ${type} not chosen`);
-	const subAccount = text(this.getNodeParameter('subAccount', ''));
-	const data = (event.data ?? {}) as IDataObject;
-	if (subAccount !== '' && text(data['order.sub_account_id']) !== subAccount) {
-		return acknowledge('another sub-account');
-	}
 	if (seenBefore(this, keyOf(event))) return acknowledge('delivered before');
 	return start([event]);
 }

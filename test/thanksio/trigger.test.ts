@@ -417,7 +417,7 @@ describe('thanks.io Trigger, polling mode', () => {
 		expect(answer.status).toBe(404);
 	});
 
-	it('reports each change once, none twice, and none missed between polls', async () => {
+	it('reports each order whose status changed since the last poll, once', async () => {
 		const [a, b] = fx.provider.addOrders(2, 'Printing');
 		const h = await polling({ pollEvents: ['order.status_changed'] });
 		await h.activate();
@@ -435,7 +435,7 @@ describe('thanks.io Trigger, polling mode', () => {
 		]);
 		expect(await h.poll()).toBeNull();
 
-		// Two changes between two polls: both reported, oldest order first.
+		// Two orders changed between two polls: both reported, oldest order first.
 		fx.provider.setOrderStatus(Number(b.id), 'Printed');
 		fx.provider.setOrderStatus(Number(a.id), 'Shipped');
 		const second = await h.poll();
@@ -444,6 +444,21 @@ describe('thanks.io Trigger, polling mode', () => {
 			[b.id, 'Printed'],
 		]);
 		expect(h.executions).toHaveLength(2);
+	});
+
+	it('sees the status each poll shows: A → B → C between two polls arrives as A → C', async () => {
+		const [a] = fx.provider.addOrders(1, 'Printing');
+		const h = await polling();
+		await h.activate();
+		fx.provider.setOrderStatus(Number(a.id), 'Printed');
+		fx.provider.setOrderStatus(Number(a.id), 'In Transit');
+		const [created] = fx.provider.addOrders(1, 'Reviewing');
+		const items = (await h.poll())!.map((i) => i.json);
+		expect(items.map((i) => [i.event, i.order_id, i.previous_status, i.status])).toEqual([
+			['order.status_changed', a.id, 'Printing', 'In Transit'],
+			['order.created', created.id, null, 'Reviewing'],
+		]);
+		for (const item of items) expect(Object.keys(item)).toContain('previous_status');
 	});
 
 	it('reports new orders, and a delivery as "order delivered"', async () => {

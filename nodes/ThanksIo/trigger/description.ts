@@ -33,12 +33,13 @@ export const POLL_EVENTS: INodePropertyOptions[] = [
 	{
 		name: 'Order Delivered',
 		value: 'order.delivered',
-		description: 'An order\'s status becomes "Delivered" (a mail piece of it was delivered)',
+		description:
+			'An order\'s status is "Delivered" (a mail piece of it was delivered) and was not at the last poll',
 	},
 	{
 		name: 'Order Status Changed',
 		value: 'order.status_changed',
-		description: "An order's status changes",
+		description: "An order's status differs from the one the last poll saw",
 	},
 ];
 
@@ -106,7 +107,7 @@ export const properties: INodeProperties[] = [
 		required: true,
 		displayOptions: pollMode,
 		description:
-			'Changes of the 500 most recent orders, each reported once. The first poll only notes the orders as they are.',
+			"Each poll compares the 500 most recent orders with the last poll's. The orders list shows each order's status at that moment, so several changes between two polls arrive as one: A → B → C as A → C (with previous_status A). The first poll only notes the orders as they are.",
 	},
 	{
 		displayName: 'Mailing List Name or ID',

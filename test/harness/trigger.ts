@@ -24,6 +24,7 @@ import type {
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentials';
+import { fromN8nCore } from './encryption';
 import { additionalDataFor, buildNode, nodeTypesFor } from './workflow';
 
 /**
@@ -603,6 +604,23 @@ export function useTriggers(): (options: TriggerOptions) => Promise<TriggerHarne
 		await harness.listen();
 		return harness;
 	};
+}
+
+/**
+ * What n8n's logger receives (the Logger n8n-core gives node contexts), as lines of
+ * JSON, from now until `restore()`.
+ */
+export function captureN8nLog(): { lines: string[]; restore(): void } {
+	const { Container } = fromN8nCore<{ Container: { get<T>(type: unknown): T } }>('@n8n/di');
+	const { Logger } = fromN8nCore<{ Logger: unknown }>('@n8n/backend-common');
+	const logger = Container.get<Record<string, (...args: unknown[]) => void>>(Logger);
+	const lines: string[] = [];
+	const spies = ['error', 'warn', 'info', 'debug'].map((level) =>
+		jest.spyOn(logger, level).mockImplementation((...args: unknown[]) => {
+			lines.push(JSON.stringify([level, ...args]));
+		}),
+	);
+	return { lines, restore: () => spies.forEach((spy) => spy.mockRestore()) };
 }
 
 /**

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ThinkificTrigger } from '../../nodes/Thinkific/ThinkificTrigger.node';
-import { freshNodeType, useTriggers } from '../harness';
+import { captureN8nLog, freshNodeType, useTriggers } from '../harness';
 import type { StaticDataModel, TriggerHarness } from '../harness';
 import { THINKIFIC_API_KEY, THINKIFIC_CLIENT } from '../sandbox/thinkific';
 import type { Auth } from './context';
@@ -224,20 +224,35 @@ describe('Thinkific Trigger: state that survives n8n', () => {
 });
 
 describe('Thinkific Trigger: with an API key', () => {
-	it('registers nothing: the webhook is added in the Thinkific admin', async () => {
-		const h = await trigger({ events: ['enrollment.completed'] }, { auth: 'thinkificApi' });
-		expect(await h.activate()).toEqual({ created: false });
-		expect(hooks()).toEqual([]);
-		expect(webhookApiCalls()).toEqual([]);
-		await h.deactivate();
-		expect(webhookApiCalls()).toEqual([]);
+	it('registers its webhooks through the Webhooks API, with the API key as a bearer token', async () => {
+		const h = await trigger(
+			{ events: ['enrollment.completed', 'order.created'] },
+			{ auth: 'thinkificApi' },
+		);
+		expect(await h.activate()).toEqual({ created: true });
+		expect(hooks().map((w) => [w.topic, w.target_url, w.by]).sort()).toEqual([
+			['enrollment.completed', h.webhookUrl(), 'apiKey'],
+			['order.created', h.webhookUrl(), 'apiKey'],
+		]);
+		const calls = webhookApiCalls();
+		expect(calls.length).toBeGreaterThan(0);
+		for (const call of calls) {
+			expect(call.headers.authorization).toBe(`Bearer ${THINKIFIC_API_KEY}`);
+			expect(call.headers['x-auth-api-key']).toBeUndefined();
+		}
+		// The Admin API is not asked; deliveries are signed with the API key.
 		expect(fx.apiCalls()).toEqual([]);
+		const [delivery] = await fx.provider.fire('order.created');
+		expect(delivery.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+		expect(await h.activate()).toEqual({ created: false });
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
 	});
 
 	it('accepts deliveries signed with the API key, and refuses the client secret', async () => {
 		const h = await trigger({ events: ['enrollment.completed'] }, { auth: 'thinkificApi' });
 		await h.activate();
-		fx.provider.hooks.addAdminWebhook('enrollment.completed', h.webhookUrl());
 		const [signed] = await fx.provider.fire('enrollment.completed');
 		expect(signed.status).toBe(200);
 		expect(h.executions).toHaveLength(1);
@@ -245,6 +260,98 @@ describe('Thinkific Trigger: with an API key', () => {
 		const other = await fx.provider.hooks.deliverTo(h.webhookUrl(), event, 'app');
 		expect(other.status).toBe(401);
 		expect(h.executions).toHaveLength(1);
+	});
+});
+
+describe('Thinkific Trigger: webhooks added in the Thinkific admin (the manual path)', () => {
+	/** The address "Listen for test event" shows when Thinkific refuses the API key. */
+	async function addressShown(h: TriggerHarness): Promise<string> {
+		const error = (await h.listenForTestEvent().catch((e: unknown) => e)) as Error;
+		expect(error.message).toMatch(/Thinkific refused the API key on its Webhooks API \(401\)/);
+		expect(error.message).toMatch(/Settings → Code & analytics → Webhooks/);
+		const secret = /\?token=([0-9a-f]{64})/.exec(error.message)?.[1];
+		expect(secret).toBeDefined();
+		expect(h.isListening).toBe(false);
+		return `${h.webhookUrl()}?token=${secret}`;
+	}
+
+	async function manual(events = ['enrollment.completed']) {
+		fx.provider.hooks.apiKeyAccepted = false;
+		const h = await trigger({ events }, { auth: 'thinkificApi' });
+		const log = captureN8nLog();
+		try {
+			expect(await h.activate()).toEqual({ created: false });
+		} finally {
+			log.restore();
+		}
+		// n8n's log says what happened and where to look, without the secret.
+		expect(log.lines.join('\n')).toMatch(
+			/refused the API key on its Webhooks API \(401\).*registered no webhook.*Listen for test event/,
+		);
+		logged.push(...log.lines);
+		return h;
+	}
+
+	const logged: string[] = [];
+
+	it('publishes without registering when Thinkific refuses the API key, and shows the address to add', async () => {
+		const h = await manual();
+		expect(hooks()).toEqual([]);
+		const address = await addressShown(h);
+		// The admin adds it; Thinkific delivers unsigned.
+		fx.provider.hooks.addAdminWebhook('enrollment.completed', address, { signed: false });
+		const [delivery] = await fx.provider.fire('enrollment.completed');
+		expect(delivery.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+		// Deactivating removes nothing the admin added (Thinkific refuses the key there too).
+		await h.deactivate();
+		expect(hooks().map((w) => w.target_url)).toEqual([address]);
+	});
+
+	it('refuses an unsigned delivery without the URL secret, or with another', async () => {
+		const h = await manual();
+		const address = await addressShown(h);
+		const wrong = `${h.webhookUrl()}?token=${'0'.repeat(64)}`;
+		for (const url of [h.webhookUrl(), wrong]) {
+			fx.provider.hooks.webhooks.clear();
+			fx.provider.hooks.addAdminWebhook('enrollment.completed', url, { signed: false });
+			const [delivery] = await fx.provider.fire('enrollment.completed');
+			expect(delivery.status).toBe(401);
+			expect(JSON.parse(delivery.answer).message).toMatch(/X-Thinkific-Hmac-Sha256/);
+		}
+		expect(h.executions).toHaveLength(0);
+		// A signed delivery is checked by its signature, whatever its URL carries.
+		const forged = await fx.provider.hooks.deliverTo(
+			address,
+			fx.provider.hooks.event('enrollment.completed'),
+			'admin',
+			{ signWith: 'not-the-api-key' },
+		);
+		expect(forged.status).toBe(401);
+		const signed = await fx.provider.hooks.deliverTo(
+			h.webhookUrl(),
+			fx.provider.hooks.event('enrollment.completed'),
+			'admin',
+		);
+		expect(signed.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+	});
+
+	it('keeps the URL secret out of static data, outputs, answers and n8n\'s log', async () => {
+		const h = await manual();
+		const address = await addressShown(h);
+		const secret = new URL(address).searchParams.get('token')!;
+		fx.provider.hooks.addAdminWebhook('enrollment.completed', address, { signed: false });
+		await fx.provider.fire('enrollment.completed');
+		await fx.provider.fire('enrollment.completed', { repeat: true });
+		const everything = JSON.stringify([
+			h.stored,
+			h.runs,
+			fx.provider.hooks.deliveries.sent.map((d) => d.answer),
+			logged,
+		]);
+		expect(logged.length).toBeGreaterThan(0);
+		expect(everything).not.toContain(secret);
 	});
 });
 

@@ -5,15 +5,23 @@ import {
 	deleteRegistrations,
 	lifecycleError,
 	registrationsExist,
+	statusOf,
 	syncRegistrations,
 } from '../../shared/registrations';
+import type { UrlSecretKeys } from '../../shared/urlSecret';
+import { URL_SECRET_PARAMETER, urlSecretOf } from '../../shared/urlSecret';
 import { createWebhook, deleteWebhook, listWebhooks } from '../transport/webhooks';
 import { TOPIC_VALUES } from './events';
 
-/** Whether the node registers its own webhooks: only OAuth2 apps may use the Webhooks API. */
-function registers(hook: IHookFunctions): boolean {
-	return hook.getNodeParameter('authentication', 'thinkificOAuth2Api') === 'thinkificOAuth2Api';
-}
+/**
+ * The credential field this node's URL secret is keyed with, by credential type.
+ * Webhooks added in the Thinkific admin may come unsigned; their address then
+ * carries the URL secret (`?token=<secret>`), which the trigger checks instead.
+ */
+export const URL_SECRET_KEYS: UrlSecretKeys = {
+	thinkificOAuth2Api: 'clientSecret',
+	thinkificApi: 'apiKey',
+};
 
 function chosenTopics(hook: IHookFunctions): string[] {
 	const events = hook.getNodeParameter('events', []) as string[];
@@ -55,28 +63,79 @@ function registrationApi(hook: IHookFunctions, withTopics = true): RegistrationA
 	};
 }
 
+/** Whether Thinkific refused the API key on its Webhooks API (401 or 403). */
+function keyRefused(hook: IHookFunctions, error: unknown): boolean {
+	return (
+		hook.getNodeParameter('authentication', 'thinkificOAuth2Api') === 'thinkificApi' &&
+		[401, 403].includes(statusOf(error) ?? 0)
+	);
+}
+
+/** `work`, or `onRefused` when Thinkific refused the API key on its Webhooks API. */
+async function unlessKeyRefused<T>(
+	hook: IHookFunctions,
+	work: Promise<T>,
+	onRefused: (error: unknown) => Promise<T>,
+): Promise<T> {
+	return await work.catch(async (error: unknown) =>
+		keyRefused(hook, error) ? await onRefused(error) : await Promise.reject(error),
+	);
+}
+
 /**
- * n8n's webhook lifecycle. With OAuth2, one Thinkific webhook per chosen event,
- * found again on Thinkific's list by its URL; a webhook removed on Thinkific's side
- * is created again on the next activation. With an API key nothing is registered (the
- * Webhooks API refuses API keys): the user adds the URL in the Thinkific admin,
- * and nothing is pretended here.
+ * The manual path, when Thinkific refuses the API key on its Webhooks API: the
+ * webhooks are added in the Thinkific admin. Publishing goes on without
+ * registering anything (nothing else can be registered with this key), and says so
+ * in n8n's log. "Listen for test event" in the editor is where the user is shown
+ * the address to add, with this workflow's URL secret; n8n shows that message to
+ * the user who clicked, and neither stores nor logs it.
+ */
+async function manualPath(hook: IHookFunctions, error: unknown): Promise<boolean> {
+	const refused = `Thinkific refused the API key on its Webhooks API (${statusOf(error)})`;
+	if (hook.getActivationMode() !== 'manual') {
+		hook.logger.warn(
+			`${refused}: the Thinkific Trigger "${hook.getNode().name}" registered no webhook. Add its webhooks in the Thinkific admin; "Listen for test event" on the node shows the address.`,
+		);
+		return true;
+	}
+	const secret = await urlSecretOf(hook, URL_SECRET_KEYS);
+	throw lifecycleError(
+		hook.getNode(),
+		`${refused}, so this trigger cannot register its webhooks`,
+		`Add them in your Thinkific admin under Settings → Code & analytics → Webhooks, one for each chosen event, with this address: the node's Production URL followed by ?${URL_SECRET_PARAMETER}=${secret ?? ''} . The published workflow then accepts their deliveries, signed or not. Keep the address private: it holds a secret of this workflow`,
+	);
+}
+
+/**
+ * n8n's webhook lifecycle: one Thinkific webhook per chosen event, found again on
+ * Thinkific's list by its URL; a webhook removed on Thinkific's side is created
+ * again on the next activation. With the API key as with OAuth2, through the
+ * Webhooks API with the key as a bearer token; when Thinkific refuses the key
+ * there, the manual path (see `manualPath`).
  */
 export const webhookMethods = {
 	default: {
 		async checkExists(this: IHookFunctions): Promise<boolean> {
-			if (!registers(this)) return true;
-			return await registrationsExist(registrationApi(this));
+			return await unlessKeyRefused(
+				this,
+				registrationsExist(registrationApi(this)),
+				async (error) => await manualPath(this, error),
+			);
 		},
 		async create(this: IHookFunctions): Promise<boolean> {
-			if (!registers(this)) return true;
-			await syncRegistrations(registrationApi(this));
-			return true;
+			return await unlessKeyRefused(
+				this,
+				syncRegistrations(registrationApi(this)).then(() => true),
+				async (error) => await manualPath(this, error),
+			);
 		},
 		async delete(this: IHookFunctions): Promise<boolean> {
-			if (!registers(this)) return true;
-			await deleteRegistrations(registrationApi(this, false));
-			return true;
+			// On the manual path the webhooks were added in the Thinkific admin, and stay.
+			return await unlessKeyRefused(
+				this,
+				deleteRegistrations(registrationApi(this, false)).then(() => true),
+				async () => true,
+			);
 		},
 	},
 };

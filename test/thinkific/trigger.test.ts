@@ -6,9 +6,12 @@ import type {
 } from 'n8n-workflow';
 
 import { ThinkificTrigger } from '../../nodes/Thinkific/ThinkificTrigger.node';
+import { TOPICS } from '../../nodes/Thinkific/trigger/events';
 import { captureN8nLog, freshNodeType, useTriggers } from '../harness';
+import { readmeSection } from '../harness/readme';
 import type { StaticDataModel, TriggerHarness } from '../harness';
 import { THINKIFIC_API_KEY, THINKIFIC_CLIENT } from '../sandbox/thinkific';
+import { THINKIFIC_TOPICS } from '../sandbox/thinkificWebhooks';
 import type { Auth } from './context';
 import { errorText, thinkificFixture } from './context';
 
@@ -490,6 +493,41 @@ describe('Thinkific Trigger: de-duplication', () => {
 });
 
 describe('Thinkific Trigger: events and filters', () => {
+	it("offers the 25 topics of Thinkific's webhooks documentation, and the README says 25", () => {
+		const documented = [
+			'lead.created',
+			'order.created',
+			'order_transaction.succeeded',
+			'order_transaction.failed',
+			'order_transaction.refunded',
+			'subscription.cancelled',
+			'subscription.past_due',
+			'subscription.unpaid',
+			'user.signup',
+			'user.signin',
+			'user.updated',
+			'enrollment.trial',
+			'enrollment.created',
+			'enrollment.completed',
+			'enrollment.progress',
+			'course.created',
+			'course.deleted',
+			'course.updated',
+			'lesson.completed',
+			'quiz.attempted',
+			'app.uninstalled',
+			'product.created',
+			'product.deleted',
+			'product.updated',
+			'plan.updated',
+		];
+		expect(TOPICS.map((t) => t.value).sort()).toEqual([...documented].sort());
+		expect([...THINKIFIC_TOPICS].sort()).toEqual([...documented].sort());
+		const section = readmeSection('### Node: Thinkific Trigger');
+		expect(section).toMatch(/the 25 topics of Thinkific's webhooks documentation/);
+		expect(section).not.toMatch(/\b26\b/);
+	});
+
 	it('answers events not chosen without an execution', async () => {
 		const h = await trigger({ events: ['enrollment.completed'] }, { auth: 'thinkificApi' });
 		await h.activate();

@@ -6,9 +6,14 @@ import { Workflow } from 'n8n-workflow';
 
 import { ThinkificTrigger } from '../../nodes/Thinkific/ThinkificTrigger.node';
 import {
+	DEDUP_ENTRY_LENGTH,
 	DEDUP_MAX_AGE_MS,
+	DEDUP_MAX_BYTES,
 	DEDUP_MAX_ENTRIES,
+	deliveryHash,
 	deliveryKey,
+	memoryEntry,
+	rememberedDeliveries,
 	sameSecret,
 	seenBefore,
 	verifyHmacSha256Hex,
@@ -88,41 +93,61 @@ describe('the de-duplication window', () => {
 		};
 	}
 
-	function memory(workflow: Workflow): Record<string, number> {
-		return (workflow.getStaticData('node', node).deliveries ?? {}) as Record<string, number>;
+	function memory(workflow: Workflow) {
+		return rememberedDeliveries(workflow.getStaticData('node', node));
 	}
 
-	it(`keeps at most ${DEDUP_MAX_ENTRIES} deliveries, dropping the oldest`, () => {
+	it(`keeps at most ${DEDUP_MAX_ENTRIES} deliveries in ${DEDUP_MAX_BYTES} bytes, dropping the oldest`, () => {
 		const { ctx, workflow } = context({}, 'webhook', 'wf-bound');
 		const start = Date.now();
 		for (let i = 0; i < DEDUP_MAX_ENTRIES + 10; i++) {
-			expect(seenBefore(ctx, `event-${i}`, start + i)).toBe(false);
+			expect(seenBefore(ctx, `event-${i}-${'x'.repeat(60)}`, start + i)).toBe(false);
 		}
-		const kept = Object.keys(memory(workflow));
+		const kept = memory(workflow).map((e) => e.hash);
 		expect(kept).toHaveLength(DEDUP_MAX_ENTRIES);
-		expect(kept).not.toContain('event-0');
-		expect(kept).toContain(`event-${DEDUP_MAX_ENTRIES + 9}`);
+		expect(kept).not.toContain(deliveryHash(`event-0-${'x'.repeat(60)}`));
+		expect(kept[kept.length - 1]).toBe(
+			deliveryHash(`event-${DEDUP_MAX_ENTRIES + 9}-${'x'.repeat(60)}`),
+		);
+		const stored = workflow.getStaticData('node', node).deliveries as string;
+		expect(stored.length).toBe(DEDUP_MAX_ENTRIES * DEDUP_ENTRY_LENGTH);
+		expect(JSON.stringify(workflow.getStaticData('node', node)).length).toBeLessThan(
+			DEDUP_MAX_BYTES + 32,
+		);
 	});
 
 	it('forgets deliveries older than the window', () => {
 		const start = Date.now();
 		const stored: IDataObject = {
 			'node:Thinkific Trigger': {
-				deliveries: { old: start - DEDUP_MAX_AGE_MS - 1, recent: start - 1000 },
+				deliveries:
+					memoryEntry('old', start - DEDUP_MAX_AGE_MS - 120_000) +
+					memoryEntry('recent', start - 1000),
 			},
 		};
 		const { ctx, workflow } = context(stored, 'webhook', 'wf-age');
 		expect(seenBefore(ctx, 'recent', start)).toBe(true);
 		expect(seenBefore(ctx, 'old', start)).toBe(false);
-		expect(Object.keys(memory(workflow)).sort()).toEqual(['old', 'recent']);
-		expect(memory(workflow).old).toBe(start);
+		expect(memory(workflow).map((e) => e.hash)).toEqual([
+			deliveryHash('recent'),
+			deliveryHash('old'),
+		]);
+	});
+
+	it('reads the memory an earlier version kept (key → time in ms)', () => {
+		const start = Date.now();
+		const stored: IDataObject = {
+			'node:Thinkific Trigger': { deliveries: { earlier: start - 5000 } },
+		};
+		const { ctx } = context(stored, 'webhook', 'wf-earlier');
+		expect(seenBefore(ctx, 'earlier', start)).toBe(true);
 	});
 
 	it('passes every test event on, and remembers none', () => {
 		const { ctx, workflow } = context({}, 'manual', 'wf-manual');
 		expect(seenBefore(ctx, 'test-event')).toBe(false);
 		expect(seenBefore(ctx, 'test-event')).toBe(false);
-		expect(memory(workflow)).toEqual({});
+		expect(memory(workflow)).toEqual([]);
 	});
 
 	it('recognises a delivery still being handled by this process before static data is saved', () => {

@@ -12,6 +12,14 @@ import { readmeSection } from '../harness/readme';
 import type { StaticDataModel, TriggerHarness } from '../harness';
 import { THINKIFIC_API_KEY, THINKIFIC_CLIENT } from '../sandbox/thinkific';
 import { THINKIFIC_TOPICS } from '../sandbox/thinkificWebhooks';
+import {
+	DEDUP_MAX_AGE_MS,
+	DEDUP_MAX_BYTES,
+	DEDUP_MAX_ENTRIES,
+	deliveryHash,
+	memoryEntry,
+	rememberedDeliveries,
+} from '../../nodes/shared/trigger';
 import type { Auth } from './context';
 import { errorText, thinkificFixture } from './context';
 
@@ -233,7 +241,11 @@ describe('Thinkific Trigger: with an API key', () => {
 			{ auth: 'thinkificApi' },
 		);
 		expect(await h.activate()).toEqual({ created: true });
-		expect(hooks().map((w) => [w.topic, w.target_url, w.by]).sort()).toEqual([
+		expect(
+			hooks()
+				.map((w) => [w.topic, w.target_url, w.by])
+				.sort(),
+		).toEqual([
 			['enrollment.completed', h.webhookUrl(), 'apiKey'],
 			['order.created', h.webhookUrl(), 'apiKey'],
 		]);
@@ -340,7 +352,7 @@ describe('Thinkific Trigger: webhooks added in the Thinkific admin (the manual p
 		expect(h.executions).toHaveLength(1);
 	});
 
-	it('keeps the URL secret out of static data, outputs, answers and n8n\'s log', async () => {
+	it("keeps the URL secret out of static data, outputs, answers and n8n's log", async () => {
 		const h = await manual();
 		const address = await addressShown(h);
 		const secret = new URL(address).searchParams.get('token')!;
@@ -482,13 +494,40 @@ describe('Thinkific Trigger: de-duplication', () => {
 		},
 	);
 
-	it('keeps a bounded window of deliveries', async () => {
+	it(`keeps a bounded window: the last ${DEDUP_MAX_ENTRIES} deliveries of ${DEDUP_MAX_AGE_MS / 3_600_000} hours, in ${DEDUP_MAX_BYTES} bytes`, async () => {
 		const h = await trigger({ events: ['user.signin'] });
 		await h.activate();
-		for (let i = 0; i < 5; i++) await fx.provider.fire('user.signin');
-		const memory = (h.stored[`node:${h.node.name}`] as IDataObject).deliveries as IDataObject;
-		expect(Object.keys(memory)).toHaveLength(5);
-		for (const at of Object.values(memory)) expect(typeof at).toBe('number');
+		// A busy site: n8n's database already holds a full window, one delivery a second,
+		// and one delivery older than the age limit at its start.
+		const now = Date.now();
+		const full =
+			memoryEntry('too-old', now - DEDUP_MAX_AGE_MS - 120_000) +
+			Array.from({ length: DEDUP_MAX_ENTRIES - 1 }, (_, i) =>
+				memoryEntry(`seen-${i}`, now - (DEDUP_MAX_ENTRIES - i) * 1000),
+			).join('');
+		h.stored = { [`node:${h.node.name}`]: { deliveries: full } };
+
+		const event = (id: string) => ({ ...fx.provider.hooks.event('user.signin'), id });
+		const deliver = async (id: string) =>
+			JSON.parse((await fx.provider.hooks.deliverTo(h.webhookUrl(), event(id), 'app')).answer);
+		expect(await deliver('new-1')).toMatchObject({ started: true });
+		expect(await deliver('new-2')).toMatchObject({ started: true });
+		const memory = rememberedDeliveries(h.stored[`node:${h.node.name}`] as IDataObject).map(
+			(e) => e.hash,
+		);
+		// Still full: the one too old went first, then the oldest within the age limit.
+		expect(memory).toHaveLength(DEDUP_MAX_ENTRIES);
+		expect(memory).not.toContain(deliveryHash('too-old'));
+		expect(memory).not.toContain(deliveryHash('seen-0'));
+		expect(memory.slice(-2)).toEqual([deliveryHash('new-1'), deliveryHash('new-2')]);
+		expect(JSON.stringify(h.stored).length).toBeLessThan(DEDUP_MAX_BYTES + 100);
+		// A delivery that fell out of the window starts again; one still in it does not.
+		expect(await deliver('seen-0')).toMatchObject({ started: true });
+		expect(await deliver(`seen-${DEDUP_MAX_ENTRIES - 2}`)).toMatchObject({
+			started: false,
+			reason: 'delivered before',
+		});
+		expect(h.executions).toHaveLength(3);
 	});
 });
 

@@ -112,6 +112,8 @@ export class ThanksIoWebhooks {
 	paidPlan = true;
 	/** After this many more webhooks are created, creating one fails with a 500 (undefined: never). */
 	failCreatesAfter?: number;
+	/** Refuses new webhooks with a 422 that repeats the URL given (as a proxy or a check of it may). */
+	refuseUrls = false;
 	private nextId = 1;
 	private readonly lastEvents = new Map<string, ThanksIoEvent>();
 	/** The account context each webhook was created in (null: the main account). */
@@ -124,6 +126,7 @@ export class ThanksIoWebhooks {
 		this.lastEvents.clear();
 		this.paidPlan = true;
 		this.failCreatesAfter = undefined;
+		this.refuseUrls = false;
 		this.nextId = 1;
 	}
 
@@ -185,6 +188,9 @@ export class ThanksIoWebhooks {
 		}
 		if (typeof body.verb !== 'string' || body.verb === '') {
 			errors.verb = ['The verb field is required.'];
+		}
+		if (this.refuseUrls && !errors.url) {
+			errors.url = [`The url ${String(body.url)} did not answer.`];
 		}
 		return errors;
 	}

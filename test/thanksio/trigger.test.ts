@@ -157,9 +157,39 @@ describe('thanks.io Trigger, webhook mode: registration', () => {
 		const error = (await h.activate().catch((e: unknown) => e)) as Error & {
 			description?: string;
 		};
-		expect(error.message).toMatch(/cannot manage webhooks/);
+		// n8n 2.x shows an activation error's message only: what to do is in it.
+		expect(error.message).toMatch(
+			/cannot manage webhooks\. .*paid plans only.*set the trigger's Mode to Polling/,
+		);
 		expect(error.description).toMatch(/paid plans only.*Polling/);
 		expect(hooks()).toEqual([]);
+	});
+
+	it("keeps its URL secret out of an activation error that repeats the webhook's address", async () => {
+		fx.provider.hooks.refuseUrls = true;
+		const h = await trigger({ events: ['order_item.delivered'] });
+		const error = (await h.activate().catch((e: unknown) => e)) as Error & {
+			description?: string;
+		};
+		expect(error.message).toMatch(
+			/thanks\.io answered 422: The url .*\/thanksio\?token=\*\*\* did not answer/,
+		);
+		const secret = deriveUrlSecret(THANKSIO_CLIENT.secret, {
+			workflowId: h.workflowId,
+			nodeId: h.node.id,
+			webhookId: h.node.webhookId!,
+		});
+		expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(
+			secret,
+		);
+		expect(fx.secretsIn(error)).toEqual([]);
+	});
+
+	it('says in the message what to do when no event is chosen', async () => {
+		const h = await trigger({ events: [] });
+		await expect(h.activate()).rejects.toThrow(
+			/No thanks\.io event is chosen\. Choose at least one event in the trigger's "Events"/,
+		);
 	});
 
 	it('works with a personal access token too', async () => {
@@ -190,7 +220,10 @@ describe('thanks.io Trigger, webhook mode: state that survives n8n', () => {
 		expect((await inFlight).status).toBe(200);
 		// It ended and n8n wrote its static data back whole: the next delivery still starts one.
 		const next = await deliver();
-		expect([next.status, JSON.parse(next.answer)]).toEqual([200, { received: true, started: true }]);
+		expect([next.status, JSON.parse(next.answer)]).toEqual([
+			200,
+			{ received: true, started: true },
+		]);
 		expect(h.executions).toHaveLength(2);
 		await h.deactivate();
 		expect(hooks()).toEqual([]);

@@ -158,7 +158,9 @@ describe('Thinkific Trigger: registration with OAuth2', () => {
 			() => undefined,
 			(e: unknown) => e,
 		);
-		expect((error as Error).message).toMatch(/Could not list .*403: App does not have permission/);
+		expect((error as Error).message).toMatch(
+			/Could not list .*403: App does not have permission.*\. .*webhooks permission.*reconnect the credential/,
+		);
 		expect((error as { description?: string }).description).toMatch(
 			/webhooks permission.*reconnect the credential/,
 		);
@@ -174,7 +176,7 @@ describe('Thinkific Trigger: registration with OAuth2', () => {
 		const error = (await h.activate().catch((e: unknown) => e)) as Error & {
 			description?: string;
 		};
-		expect(error.message).toMatch(/404/);
+		expect(error.message).toMatch(/404.*Webhooks API Base URL.*platform\.thinkific\.com/);
 		expect(error.description).toMatch(/Webhooks API Base URL.*platform\.thinkific\.com/);
 	});
 

@@ -92,8 +92,8 @@ export async function createWebhook(
 		throw apiError(
 			this.getNode(),
 			undefined,
-			`thanks.io accepted the webhook for ${type} but sent no ID for it. Deactivating the workflow cannot remove that webhook: remove it in the thanks.io dashboard (Profile → Webhooks).`,
-			'Remove the webhook in the thanks.io dashboard (Profile → Webhooks).',
+			`thanks.io accepted the webhook for ${type} but sent no ID for it. Remove it in the thanks.io dashboard (Profile → Webhooks), then publish the workflow again.`,
+			'Remove the webhook in the thanks.io dashboard (Profile → Webhooks), then publish the workflow again.',
 			undefined,
 			[],
 		);

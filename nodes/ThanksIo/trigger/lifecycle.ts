@@ -49,10 +49,7 @@ function chosenTypes(hook: IHookFunctions): string[] {
 	return events;
 }
 
-async function registrationApi(
-	hook: IHookFunctions,
-	withTopics = true,
-): Promise<RegistrationApi> {
+async function registrationApi(hook: IHookFunctions, withTopics = true): Promise<RegistrationApi> {
 	const own = hook.getNodeWebhookUrl('default');
 	if (!own) {
 		throw lifecycleError(
@@ -80,8 +77,7 @@ async function registrationApi(
 		create: async (type) =>
 			await createWebhook.call(hook, type, url, mailingList, description, [secret]),
 		remove: async (id) => await deleteWebhook.call(hook, id),
-		matches: (registration) =>
-			(registration as ThanksIoRegistration).mailingListId === mailingList,
+		matches: (registration) => (registration as ThanksIoRegistration).mailingListId === mailingList,
 		secrets: [secret],
 	};
 }

@@ -43,7 +43,8 @@ import { additionalDataFor, buildNode, nodeTypesFor } from './workflow';
  * - `poll()`: one scheduled poll in a PollContext, on the activation's workflow,
  *   and the execution it starts;
  * - `listenForTestEvent()`: the editor's "Listen for test event": the lifecycle in
- *   manual mode for the test URL, one test call, then `delete` (n8n's TestWebhooks).
+ *   manual mode for the test URL, test calls until one starts an execution, then
+ *   `delete` (n8n's TestWebhooks).
  *
  * Static data is kept as n8n keeps it in its database (`stored`): each call and
  * execution reads it afresh, and n8n writes it back whole when it saves (the last
@@ -381,8 +382,8 @@ export class TriggerHarness {
 	 * "Listen for test event", as n8n's TestWebhooks does it: a workflow with empty
 	 * static data, `checkExists` and `create` in manual mode for the test URL (and
 	 * `delete` when that fails); the test static data is kept with the registration.
-	 * The first call to the test URL then runs in manual mode and ends the listening
-	 * with `delete`.
+	 * Calls to the test URL then run in manual mode; the first that starts an
+	 * execution ends the listening with `delete`.
 	 */
 	async listenForTestEvent(): Promise<{ created: boolean }> {
 		const methods = this.options.nodeType.webhookMethods?.default;
@@ -520,12 +521,11 @@ export class TriggerHarness {
 		response: ResponseLike,
 		isTest: boolean,
 	): Promise<Answer> {
-		try {
-			return await this.handleCall(request, response, isTest);
-		} finally {
-			// n8n ends the listening after the first call to the test URL.
-			if (isTest) await this.stopListening();
-		}
+		const answer = await this.handleCall(request, response, isTest);
+		// n8n ends the listening after the first test call that starts an execution; a call
+		// the node refused or answered without one leaves it listening.
+		if (isTest && answer.execution) await this.stopListening();
+		return answer;
 	}
 
 	private async handleCall(

@@ -283,6 +283,51 @@ describe('thanks.io Trigger, webhook mode: state that survives n8n', () => {
 	});
 });
 
+describe('thanks.io Trigger, webhook mode: "Listen for test event"', () => {
+	it('registers at the test URL, passes one test event, then removes the test webhooks', async () => {
+		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
+		expect(await h.listenForTestEvent()).toEqual({ created: true });
+		const test = hooks();
+		expect(test.map((w) => w.type).sort()).toEqual(['order_item.delivered', 'scans.scan_update']);
+		for (const w of test) expect(w.url.startsWith(`${h.testWebhookUrl()}?token=`)).toBe(true);
+		const [delivery] = await fx.provider.hooks.fire('scans.scan_update');
+		expect([delivery.status, JSON.parse(delivery.answer)]).toEqual([
+			200,
+			{ received: true, started: true },
+		]);
+		expect(h.runs.map((r) => [r.mode, r.saved])).toEqual([['manual', false]]);
+		// n8n stops listening after the first call, and the node removes the test webhooks.
+		expect(h.isListening).toBe(false);
+		expect(hooks()).toEqual([]);
+		expect(h.stored).toEqual({});
+	});
+
+	it("leaves the published workflow's webhooks alone, and they keep working", async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		await h.activate();
+		const production = hooks();
+		await h.listenForTestEvent();
+		expect(hooks()).toHaveLength(2);
+		const answers = await fx.provider.hooks.fire('order_item.delivered');
+		expect(answers.map((d) => d.status)).toEqual([200, 200]);
+		expect(h.runs.map((r) => r.mode).sort()).toEqual(['manual', 'webhook']);
+		expect(hooks()).toEqual(production);
+		const [later] = await fx.provider.hooks.fire('order_item.delivered');
+		expect(later.status).toBe(200);
+		expect(h.runs.filter((r) => r.mode === 'webhook')).toHaveLength(2);
+	});
+
+	it('removes the test webhooks when the listening is cancelled', async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		await h.listenForTestEvent();
+		expect(hooks()).toHaveLength(1);
+		await h.stopListening();
+		expect(hooks()).toEqual([]);
+		const late = await fetch(`${h.testWebhookUrl()}?token=x`, { method: 'POST', body: '{}' });
+		expect(late.status).toBe(404);
+	});
+});
+
 describe('thanks.io Trigger, webhook mode: deliveries', () => {
 	async function active(parameters: INodeParameters = {}, model?: StaticDataModel) {
 		const h = await trigger({ events: ['order_item.delivered'], ...parameters }, { model });

@@ -236,6 +236,42 @@ describe('Thinkific Trigger: state that survives n8n', () => {
 	});
 });
 
+describe('Thinkific Trigger: "Listen for test event"', () => {
+	it.each<Auth>(['thinkificOAuth2Api', 'thinkificApi'])(
+		'registers at the test URL, passes one signed test event, then removes the test webhooks (%s)',
+		async (auth) => {
+			const h = await trigger({ events: ['order.created'] }, { auth });
+			await h.activate();
+			const production = hooks();
+			expect(await h.listenForTestEvent()).toEqual({ created: true });
+			expect(hooks().map((w) => w.target_url)).toEqual([h.webhookUrl(), h.testWebhookUrl()]);
+			const answers = await fx.provider.fire('order.created');
+			expect(answers.map((d) => d.status)).toEqual([200, 200]);
+			expect(h.runs.map((r) => [r.mode, r.saved]).sort()).toEqual([
+				['manual', false],
+				['webhook', true],
+			]);
+			expect(h.isListening).toBe(false);
+			expect(hooks()).toEqual(production);
+			await h.deactivate();
+			expect(hooks()).toEqual([]);
+		},
+	);
+
+	it('refuses an unsigned test event, as any other, and keeps listening', async () => {
+		const h = await trigger({ events: ['order.created'] });
+		await h.listenForTestEvent();
+		const [delivery] = await fx.provider.fire('order.created', { unsigned: true });
+		expect(delivery.status).toBe(401);
+		expect(h.runs).toEqual([]);
+		expect(h.isListening).toBe(true);
+		const [signed] = await fx.provider.fire('order.created');
+		expect(signed.status).toBe(200);
+		expect(h.isListening).toBe(false);
+		expect(hooks()).toEqual([]);
+	});
+});
+
 describe('Thinkific Trigger: with an API key', () => {
 	it('registers its webhooks through the Webhooks API, with the API key as a bearer token', async () => {
 		const h = await trigger(

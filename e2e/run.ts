@@ -19,6 +19,7 @@ import { runPollingSpec, runTriggerSpec, runValidationSpec } from './lib/trigger
 import { webhookWorkflow } from './lib/workflows';
 import { providers } from './providers';
 import { runQueueLine } from './queue';
+import { runTriggerState } from './triggerState';
 import type { CredentialSpec, NodeSpec, ProviderSpec, SandboxContext, WorkflowSpec } from './spec';
 import { expect, parametersOf } from './spec';
 
@@ -559,6 +560,13 @@ async function runLine(
 				);
 			}
 		}
+
+		// Trigger state through test events, a publish during an execution, failures, a new URL.
+		await runTriggerState(
+			line,
+			{ ...line, url: server.url, packageName: pkg.name, nodeTypes },
+			check,
+		);
 
 		if (install.major >= 2 && options.browser) {
 			say('  -- the editor, in Chromium');

@@ -126,7 +126,7 @@ export async function outcomeOf<E>(
 }
 
 /** Retries `fn` until it stops throwing (n8n 2.x registers webhooks a moment after activation). */
-async function eventually(fn: () => void | Promise<void>, timeoutMs = 20000): Promise<void> {
+export async function eventually(fn: () => void | Promise<void>, timeoutMs = 20000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		try {

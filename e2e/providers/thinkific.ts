@@ -154,7 +154,8 @@ export const thinkificSpec: ProviderSpec = {
 				);
 				expect(deletes.length >= 2, `the sandbox saw ${deletes.length} DELETE request(s)`);
 			},
-			secrets: () => [THINKIFIC_CLIENT.secret],
+			// Any URL secret of a webhook's address must never show in n8n either.
+			secrets: (ctx) => [THINKIFIC_CLIENT.secret, ...thinkific(ctx).hooks.tokensSeen],
 			fire: (ctx) => [fireCommand(ctx, 'enrollment.completed'), fireCommand(ctx, 'order.created')],
 		},
 		{

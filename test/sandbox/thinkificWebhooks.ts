@@ -179,6 +179,8 @@ export function samplePayload(topic: string): Record<string, unknown> {
 export class ThinkificWebhooks {
 	readonly webhooks = new Map<string, ThinkificWebhook>();
 	readonly deliveries = new Deliveries();
+	/** Every URL secret (`token`) a webhook's address carried (to check that none leaks). */
+	readonly tokensSeen = new Set<string>();
 	/** Whether the app's token may manage webhooks (false: 403 with Thinkific's scope message). */
 	permitted = true;
 	/** Whether the site's API key is accepted as a bearer token (false: 401). */
@@ -223,6 +225,8 @@ export class ThinkificWebhooks {
 		signed = true,
 	): ThinkificWebhook {
 		const now = new Date().toISOString();
+		const token = URL.canParse(url) ? new URL(url).searchParams.get('token') : null;
+		if (token) this.tokensSeen.add(token);
 		const webhook: ThinkificWebhook = {
 			id: this.newId(),
 			topic,

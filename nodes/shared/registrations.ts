@@ -1,4 +1,4 @@
-import type { INode } from 'n8n-workflow';
+import type { IHookFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError, redact } from './errors';
@@ -194,4 +194,38 @@ export function registrationError(
  */
 export function lifecycleError(node: INode, problem: string, todo: string): Error {
 	return new NodeOperationError(node, `${problem}. ${todo}`, { description: todo });
+}
+
+/** The node's webhook URL as n8n gives it (the test URL while listening for a test event). */
+export function nodeWebhookUrl(hook: IHookFunctions): string {
+	const url = hook.getNodeWebhookUrl('default');
+	if (!url) {
+		throw lifecycleError(
+			hook.getNode(),
+			'n8n gave no webhook URL for this node',
+			'Save the workflow and publish it again',
+		);
+	}
+	return url;
+}
+
+/** The events chosen in the node's "Events", each once; refused when empty or unknown. */
+export function chosenEvents(hook: IHookFunctions, known: Set<string>, provider: string): string[] {
+	const events = [...new Set(hook.getNodeParameter('events', []) as string[])];
+	if (events.length === 0) {
+		throw lifecycleError(
+			hook.getNode(),
+			`No ${provider} event is chosen`,
+			'Choose at least one event in the trigger\'s "Events" and publish the workflow again',
+		);
+	}
+	const unknown = events.find((e) => !known.has(e));
+	if (unknown !== undefined) {
+		throw lifecycleError(
+			hook.getNode(),
+			`"${unknown}" is not a ${provider} event`,
+			'Choose the events from the trigger\'s "Events" list and publish the workflow again',
+		);
+	}
+	return events;
 }

@@ -317,13 +317,21 @@ describe('Thinkific Trigger: with an API key', () => {
 });
 
 describe('Thinkific Trigger: webhooks added in the Thinkific admin (the manual path)', () => {
-	/** The address "Listen for test event" shows when Thinkific refuses the API key. */
+	/**
+	 * The address "Listen for test event" shows when Thinkific refuses the API key: in
+	 * the error's description (the editor's "Show details"), never in its message,
+	 * which n8n logs.
+	 */
 	async function addressShown(h: TriggerHarness): Promise<string> {
-		const error = (await h.listenForTestEvent().catch((e: unknown) => e)) as Error;
+		const error = (await h.listenForTestEvent().catch((e: unknown) => e)) as Error & {
+			description?: string;
+		};
 		expect(error.message).toMatch(/Thinkific refused the API key on its Webhooks API \(401\)/);
-		expect(error.message).toMatch(/Settings → Code & analytics → Webhooks/);
-		const secret = /\?token=([0-9a-f]{64})/.exec(error.message)?.[1];
+		expect(error.message).toMatch(/Settings → Code & analytics → Webhooks.*Show details/);
+		const secret = /\?token=([0-9a-f]{64})/.exec(error.description ?? '')?.[1];
 		expect(secret).toBeDefined();
+		expect(error.message).not.toContain(secret);
+		expect(error.stack).not.toContain(secret);
 		expect(h.isListening).toBe(false);
 		return `${h.webhookUrl()}?token=${secret}`;
 	}

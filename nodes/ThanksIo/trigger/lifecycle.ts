@@ -2,8 +2,10 @@ import type { IHookFunctions } from 'n8n-workflow';
 
 import type { RegistrationApi } from '../../shared/registrations';
 import {
+	chosenEvents,
 	deleteRegistrations,
 	lifecycleError,
+	nodeWebhookUrl,
 	registrationsExist,
 	syncRegistrations,
 } from '../../shared/registrations';
@@ -29,35 +31,8 @@ export const URL_SECRET_KEYS: UrlSecretKeys = {
 
 const KNOWN = new Set(WEBHOOK_EVENTS.map((e) => String(e.value)));
 
-function chosenTypes(hook: IHookFunctions): string[] {
-	const events = [...new Set(hook.getNodeParameter('events', []) as string[])];
-	if (events.length === 0) {
-		throw lifecycleError(
-			hook.getNode(),
-			'No thanks.io event is chosen',
-			'Choose at least one event in the trigger\'s "Events" and publish the workflow again',
-		);
-	}
-	const unknown = events.find((e) => !KNOWN.has(e));
-	if (unknown) {
-		throw lifecycleError(
-			hook.getNode(),
-			`"${unknown}" is not a thanks.io event`,
-			'Choose the events from the trigger\'s "Events" list and publish the workflow again',
-		);
-	}
-	return events;
-}
-
 async function registrationApi(hook: IHookFunctions, withTopics = true): Promise<RegistrationApi> {
-	const own = hook.getNodeWebhookUrl('default');
-	if (!own) {
-		throw lifecycleError(
-			hook.getNode(),
-			'n8n gave no webhook URL for this node',
-			'Save the workflow and publish it again',
-		);
-	}
+	const own = nodeWebhookUrl(hook);
 	const secret = await urlSecretOf(hook, URL_SECRET_KEYS);
 	if (!secret) {
 		throw lifecycleError(
@@ -71,7 +46,7 @@ async function registrationApi(hook: IHookFunctions, withTopics = true): Promise
 	const workflow = hook.getWorkflow();
 	const description = `n8n workflow ${workflow.name ?? workflow.id ?? ''}`.trim();
 	return {
-		topics: withTopics ? chosenTypes(hook) : [],
+		topics: withTopics ? chosenEvents(hook, KNOWN, 'thanks.io') : [],
 		url,
 		list: async () => await listWebhooks.call(hook),
 		create: async (type) =>

@@ -1,9 +1,12 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
+import { apiError } from '../../shared/errors';
 import type { RegistrationApi } from '../../shared/registrations';
 import {
+	chosenEvents,
 	deleteRegistrations,
 	lifecycleError,
+	nodeWebhookUrl,
 	registrationsExist,
 	statusOf,
 	syncRegistrations,
@@ -23,38 +26,10 @@ export const URL_SECRET_KEYS: UrlSecretKeys = {
 	thinkificApi: 'apiKey',
 };
 
-function chosenTopics(hook: IHookFunctions): string[] {
-	const events = hook.getNodeParameter('events', []) as string[];
-	const topics = [...new Set(events)];
-	if (topics.length === 0) {
-		throw lifecycleError(
-			hook.getNode(),
-			'No Thinkific event is chosen',
-			'Choose at least one event in the trigger\'s "Events" and publish the workflow again',
-		);
-	}
-	const unknown = topics.filter((t) => !TOPIC_VALUES.has(t));
-	if (unknown.length) {
-		throw lifecycleError(
-			hook.getNode(),
-			`"${unknown[0]}" is not a Thinkific event`,
-			'Choose the events from the trigger\'s "Events" list and publish the workflow again',
-		);
-	}
-	return topics;
-}
-
 function registrationApi(hook: IHookFunctions, withTopics = true): RegistrationApi {
-	const url = hook.getNodeWebhookUrl('default');
-	if (!url) {
-		throw lifecycleError(
-			hook.getNode(),
-			'n8n gave no webhook URL for this node',
-			'Save the workflow and publish it again',
-		);
-	}
+	const url = nodeWebhookUrl(hook);
 	return {
-		topics: withTopics ? chosenTopics(hook) : [],
+		topics: withTopics ? chosenEvents(hook, TOPIC_VALUES, 'Thinkific') : [],
 		url,
 		list: async () => await listWebhooks.call(hook),
 		create: async (topic) => await createWebhook.call(hook, topic, url),
@@ -86,9 +61,10 @@ async function unlessKeyRefused<T>(
  * The manual path, when Thinkific refuses the API key on its Webhooks API: the
  * webhooks are added in the Thinkific admin. Publishing goes on without
  * registering anything (nothing else can be registered with this key), and says so
- * in n8n's log. "Listen for test event" in the editor is where the user is shown
- * the address to add, with this workflow's URL secret; n8n shows that message to
- * the user who clicked, and neither stores nor logs it.
+ * in n8n's log. "Listen for test event" is where the user is shown the address to
+ * add, with this workflow's URL secret: in the error's description only, which the
+ * editor shows under "Show details" to the user who clicked, and which n8n neither
+ * logs (it logs the message) nor stores (a test registration is no execution).
  */
 async function manualPath(hook: IHookFunctions, error: unknown): Promise<boolean> {
 	const refused = `Thinkific refused the API key on its Webhooks API (${statusOf(error)})`;
@@ -99,10 +75,20 @@ async function manualPath(hook: IHookFunctions, error: unknown): Promise<boolean
 		return true;
 	}
 	const secret = await urlSecretOf(hook, URL_SECRET_KEYS);
-	throw lifecycleError(
+	if (!secret) {
+		throw lifecycleError(
+			hook.getNode(),
+			refused,
+			"Fill in the credential's API key, then try again",
+		);
+	}
+	throw apiError(
 		hook.getNode(),
-		`${refused}, so this trigger cannot register its webhooks`,
-		`Add them in your Thinkific admin under Settings → Code & analytics → Webhooks, one for each chosen event, with this address: the node's Production URL followed by ?${URL_SECRET_PARAMETER}=${secret ?? ''} . The published workflow then accepts their deliveries, signed or not. Keep the address private: it holds a secret of this workflow`,
+		undefined,
+		`${refused}, so this trigger cannot register its webhooks. Add them in your Thinkific admin under Settings → Code & analytics → Webhooks, one for each chosen event, at the address shown under "Show details", and keep it private: it holds a secret of this workflow`,
+		`The address to add: the node's Production URL followed by ?${URL_SECRET_PARAMETER}=${secret} (under Webhook URLs → Production URL in this node). The published workflow accepts their deliveries, signed or not.`,
+		statusOf(error),
+		[],
 	);
 }
 

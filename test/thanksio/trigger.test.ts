@@ -159,7 +159,7 @@ describe('thanks.io Trigger, webhook mode: registration', () => {
 		};
 		// n8n 2.x shows an activation error's message only: what to do is in it.
 		expect(error.message).toMatch(
-			/cannot manage webhooks\. .*paid plans only.*set the trigger's Mode to Polling/,
+			/cannot manage webhooks\. .*paid plans only.*set the trigger's Receive Events By to Polling/,
 		);
 		expect(error.description).toMatch(/paid plans only.*Polling/);
 		expect(hooks()).toEqual([]);
@@ -606,5 +606,18 @@ describe('thanks.io Trigger, polling mode', () => {
 		const h = await trigger({ events: ['order_item.delivered'] });
 		await h.activate();
 		expect(apiCalls().filter((c) => c.includes('/orders/list'))).toEqual([]);
+	});
+});
+
+describe('thanks.io Trigger in the editor', () => {
+	test('no field of its own is labelled "Mode", the label of the field inside n8n\'s Poll Times', () => {
+		const { description } = new ThanksIoTrigger();
+		const pollTimes = description.properties.find((p) => p.type === 'fixedCollection');
+		expect(pollTimes?.name).toBe('pollTimes');
+		expect(JSON.stringify(pollTimes?.options)).toContain('"displayName":"Mode"');
+		expect(description.properties.map((p) => p.displayName)).not.toContain('Mode');
+		expect(description.properties.find((p) => p.name === 'mode')?.displayName).toBe(
+			'Receive Events By',
+		);
 	});
 });

@@ -18,7 +18,7 @@ export interface ThanksIoRegistration extends Registration {
 }
 
 const PAID_PLAN_ADVICE =
-	"thanks.io offers webhooks on paid plans only, and answers 403 when the account has none (or when the token is refused). Upgrade the plan, or set the trigger's Mode to Polling, which reads the orders list instead.";
+	"thanks.io offers webhooks on paid plans only, and answers 403 when the account has none (or when the token is refused). Upgrade the plan, or set the trigger's Receive Events By to Polling the Orders List, which reads the orders list instead.";
 
 function explained(
 	hook: IHookFunctions,

@@ -49,7 +49,8 @@ const pollMode = { show: { mode: ['poll'] } };
 export const properties: INodeProperties[] = [
 	authentication,
 	{
-		displayName: 'Mode',
+		// Not "Mode": n8n's Poll Times below has a field of that name.
+		displayName: 'Receive Events By',
 		name: 'mode',
 		type: 'options',
 		noDataExpression: true,

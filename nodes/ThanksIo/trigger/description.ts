@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { authentication } from '../actions';
+import { authentication } from '../authentication';
 
 /** thanks.io's webhook types (`webhook-type` in its API reference). */
 export const WEBHOOK_EVENTS: INodePropertyOptions[] = [

@@ -11,8 +11,8 @@ import {
 } from '../../shared/registrations';
 import type { UrlSecretKeys } from '../../shared/urlSecret';
 import { urlSecretOf, withUrlSecret } from '../../shared/urlSecret';
-import { createWebhook, deleteWebhook, listWebhooks } from '../transport/trigger';
-import type { ThanksIoRegistration } from '../transport/trigger';
+import { createWebhook, deleteWebhook, listWebhooks } from '../transport/webhooks';
+import type { ThanksIoRegistration } from '../transport/webhooks';
 import { WEBHOOK_EVENTS } from './description';
 
 /**

@@ -18,7 +18,7 @@ import {
 	start,
 } from '../../shared/trigger';
 import { hasUrlSecret, urlSecretOf } from '../../shared/urlSecret';
-import { listRecentOrders } from '../transport/trigger';
+import { listOrders } from '../transport/orders';
 import { URL_SECRET_KEYS } from './lifecycle';
 import { POLLED_ORDERS, nestDottedKeys, ordersChanged, readCursor, statusOf } from './orders';
 
@@ -65,7 +65,7 @@ export async function pollOrders(
 ): Promise<INodeExecutionData[][] | null> {
 	if (settings.mode !== 'poll') return null;
 	if (settings.manual) {
-		const [latest] = await listRecentOrders.call(ctx, 1, settings.subAccount);
+		const [latest] = await listOrders.call(ctx, { limit: 1, subAccount: settings.subAccount });
 		if (!latest) return null;
 		const sample = {
 			event: 'order.status_changed',
@@ -76,7 +76,10 @@ export async function pollOrders(
 		};
 		return [[{ json: sample }]];
 	}
-	const orders = await listRecentOrders.call(ctx, POLLED_ORDERS, settings.subAccount);
+	const orders = await listOrders.call(ctx, {
+		limit: POLLED_ORDERS,
+		subAccount: settings.subAccount,
+	});
 	const scope = `sub-account:${settings.subAccount}`;
 	const { items, cursor } = ordersChanged(
 		readCursor(staticData.cursor, scope),

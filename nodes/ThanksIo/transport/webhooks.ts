@@ -3,8 +3,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { apiError } from '../../shared/errors';
 import type { Registration } from '../../shared/registrations';
 import { registrationError, statusOf } from '../../shared/registrations';
-import type { RequestContext } from '../../shared/transport';
-import { ORDER_PAGING, apiRequest, apiRequestAllItems } from './index';
+import { apiRequest, apiRequestAllItems } from './index';
 
 /**
  * thanks.io's webhook routes (paid plans only): `GET /webhooks` (Laravel pages,
@@ -109,21 +108,4 @@ export async function deleteWebhook(this: IHookFunctions, id: string): Promise<v
 		if (statusOf(error) === 404) return;
 		throw explained(this, error, `remove the thanks.io webhook ${id}`);
 	}
-}
-
-/** The most recent orders, newest first: at most `limit`, of one sub-account when given. */
-export async function listRecentOrders(
-	this: RequestContext,
-	limit: number,
-	subAccount: string,
-): Promise<IDataObject[]> {
-	return await apiRequestAllItems.call(
-		this,
-		{
-			path: '/orders/list',
-			qs: subAccount === '' ? {} : { sub_account_id: subAccount },
-			paging: ORDER_PAGING,
-		},
-		limit,
-	);
 }

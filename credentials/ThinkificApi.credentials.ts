@@ -8,10 +8,12 @@ import type {
 
 import {
 	SUBDOMAIN_HINT,
+	WEBHOOKS_API_ALTERNATIVE,
+	WEBHOOKS_API_DEFAULT,
 	apiTestUrlExpression,
 	normalizeSubdomain,
 } from '../nodes/Thinkific/transport/site';
-import { withHeaders } from '../nodes/shared/url';
+import { trimTrailingSlash, withHeaders } from '../nodes/shared/url';
 
 export class ThinkificApi implements ICredentialType {
 	name = 'thinkificApi';
@@ -53,15 +55,33 @@ export class ThinkificApi implements ICredentialType {
 			description:
 				'The Thinkific Admin API, including its version. Must use https (plain http only for localhost).',
 		},
+		{
+			displayName: 'Webhooks API Base URL',
+			name: 'webhooksApiBaseUrl',
+			type: 'string',
+			default: WEBHOOKS_API_DEFAULT,
+			required: true,
+			description: `Where the Thinkific Trigger registers its webhooks (Thinkific's Webhooks API v2), with the API key. Thinkific's reference and current clients use ${WEBHOOKS_API_DEFAULT}; its OpenAPI file names ${WEBHOOKS_API_ALTERNATIVE}: use that one if the default answers "not found". Must use https (plain http only for localhost).`,
+		},
 	];
 
-	/** The key and the site, as headers (a subdomain that is not one is sent empty). */
+	/**
+	 * The Admin API takes the key and the site as headers (a subdomain that is not
+	 * one is sent empty); the Webhooks API takes the key as a bearer token
+	 * (`Authorization: Bearer <api key>`), as Thinkific's Webhooks API page shows.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const apiKey = String(credentials.apiKey ?? '');
+		const webhooksApi = trimTrailingSlash(String(credentials.webhooksApiBaseUrl ?? ''));
+		const url = String(requestOptions.url ?? '');
+		if (webhooksApi !== '' && url.startsWith(`${webhooksApi}/`)) {
+			return withHeaders(requestOptions, { Authorization: `Bearer ${apiKey}` });
+		}
 		return withHeaders(requestOptions, {
-			'X-Auth-API-Key': String(credentials.apiKey ?? ''),
+			'X-Auth-API-Key': apiKey,
 			'X-Auth-Subdomain': normalizeSubdomain(credentials.subdomain) ?? '',
 		});
 	}

@@ -20,6 +20,7 @@ import { webhookWorkflow } from './lib/workflows';
 import { providers } from './providers';
 import { runQueueLine } from './queue';
 import { runTransportChecks } from './transport';
+import { runTriggerState } from './triggerState';
 import type { CredentialSpec, NodeSpec, ProviderSpec, SandboxContext, WorkflowSpec } from './spec';
 import { expect, parametersOf } from './spec';
 
@@ -566,6 +567,12 @@ async function runLine(
 			say('  -- the shared request path (token renewal, Stop, rate limits)');
 			await runTransportChecks({ ...line, label, url: server.url, packageName: pkg.name, check });
 		}
+		// Trigger state through test events, a publish during an execution, failures, a new URL.
+		await runTriggerState(
+			line,
+			{ ...line, url: server.url, packageName: pkg.name, nodeTypes },
+			check,
+		);
 
 		if (install.major >= 2 && options.browser) {
 			say('  -- the editor, in Chromium');

@@ -94,6 +94,8 @@ export class N8nServer {
 	}
 
 	async start(timeoutMs = 240000): Promise<void> {
+		// A server stopped before may be started again (with other options).
+		this.exited = false;
 		mkdirSync(this.options.userFolder, { recursive: true });
 		const brokerPort = await freePort();
 		const log = openSync(this.options.logFile, 'a');

@@ -82,6 +82,7 @@ export const thinkificSpec: ProviderSpec = {
 				apiKey: THINKIFIC_API_KEY,
 				subdomain: THINKIFIC_SUBDOMAIN,
 				apiBaseUrl: `${url}/thinkific/api/public/v1`,
+				webhooksApiBaseUrl: `${url}/thinkific-api/api/v2`,
 			}),
 			broken: { apiKey: 'not-the-api-key' },
 			secrets: () => [THINKIFIC_API_KEY],
@@ -158,26 +159,26 @@ export const thinkificSpec: ProviderSpec = {
 				);
 				expect(deletes.length >= 2, `the sandbox saw ${deletes.length} DELETE request(s)`);
 			},
-			secrets: () => [THINKIFIC_CLIENT.secret],
+			// Any URL secret of a webhook's address must never show in n8n either.
+			secrets: (ctx) => [THINKIFIC_CLIENT.secret, ...thinkific(ctx).hooks.tokensSeen],
 			fire: (ctx) => [fireCommand(ctx, 'enrollment.completed'), fireCommand(ctx, 'order.created')],
 		},
 		{
-			name: 'API key, webhook added in the Thinkific admin',
+			name: 'API key, registers its webhooks with the key as a bearer token',
 			type: 'thinkificTrigger',
 			credential: { type: 'thinkificApi', parameters: chooseCredential('thinkificApi') },
 			parameters: { events: ['user.signup'] },
-			// The user adds the Production URL in the admin, as the node's notice says.
-			prepare: (ctx, hook) =>
-				void thinkific(ctx).hooks.addAdminWebhook('user.signup', hook.webhookUrl),
 			registered(ctx, hook) {
-				const byApp = webhooksOf(ctx, hook).filter((w) => w.by === 'app');
-				expect(byApp.length === 0, 'the node registered a webhook with an API key');
+				const made = webhooksOf(ctx, hook).map((w) => `${w.topic} by ${w.by}`);
+				expect(
+					made.join() === 'user.signup by apiKey',
+					`the sandbox has these webhooks for the trigger: ${made.join(', ') || 'none'}`,
+				);
 			},
 			deliver: deliveries('user.signup'),
 			removed(ctx, hook) {
-				// Nothing was registered by n8n, so nothing is removed: the admin's webhook stays.
-				const left = webhooksOf(ctx, hook).map((w) => w.by);
-				expect(left.join() === 'admin', `webhooks left: ${left.join(', ')}`);
+				const left = webhooksOf(ctx, hook);
+				expect(left.length === 0, `${left.length} webhook(s) left on the sandbox`);
 			},
 			secrets: () => [THINKIFIC_API_KEY],
 			fire: (ctx) => [fireCommand(ctx, 'user.signup')],

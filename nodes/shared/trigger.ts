@@ -1,4 +1,3 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,6 +5,8 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+
+import { rememberDeliveries } from './deliveries';
 
 /**
  * What every trigger of this package does with a delivery, in one place:
@@ -15,51 +16,30 @@ import type {
  *   starts no execution;
  * - answers a delivery it does not pass on (a duplicate, an event filtered out)
  *   without starting an execution;
- * - remembers the deliveries it passed on, for a bounded time, in the workflow's
- *   static data, so that a delivery sent again starts no second execution.
+ * - remembers the deliveries it passed on, a bounded number for a bounded time,
+ *   in the workflow's static data, so that a delivery sent again starts no second
+ *   execution.
  */
 
-// ---- secrets -----------------------------------------------------------------
-
-/** A new random secret: `bytes` random bytes as hex. */
-export function newSecret(bytes = 32): string {
-	return randomBytes(bytes).toString('hex');
-}
-
-/** SHA-256 of a text, as hex. Used to keep a fingerprint of a secret instead of the secret. */
-export function fingerprint(value: string): string {
-	return createHash('sha256').update(value, 'utf8').digest('hex');
-}
-
-/**
- * Whether `given` equals `expected`, compared in constant time: both are hashed
- * first, so the buffers compared have the same length whatever was given, and
- * the time taken says nothing about the secret.
- */
-export function sameSecret(given: unknown, expected: string): boolean {
-	if (typeof given !== 'string' || given === '' || expected === '') return false;
-	const a = createHash('sha256').update(given, 'utf8').digest();
-	const b = createHash('sha256').update(expected, 'utf8').digest();
-	return timingSafeEqual(a, b);
-}
-
-/** The hex HMAC-SHA256 of `data` keyed with `key`. */
-export function hmacSha256Hex(key: string, data: Buffer | string): string {
-	return createHmac('sha256', key).update(data).digest('hex');
-}
-
-/**
- * Whether `signature` is the hex HMAC-SHA256 of `body` keyed with `key`. The
- * hex is compared as bytes of the same length, in constant time; a signature
- * that is not 64 hex digits is refused before any comparison.
- */
-export function verifyHmacSha256Hex(body: Buffer, key: string, signature: unknown): boolean {
-	if (key === '' || typeof signature !== 'string') return false;
-	const given = signature.trim().toLowerCase();
-	if (!/^[0-9a-f]{64}$/.test(given)) return false;
-	const expected = createHmac('sha256', key).update(body).digest();
-	return timingSafeEqual(Buffer.from(given, 'hex'), expected);
-}
+export {
+	fingerprint,
+	hmacSha256Hex,
+	newSecret,
+	sameSecret,
+	verifyHmacSha256Hex,
+} from './webhookSecrets';
+export {
+	DEDUP_ENTRY_LENGTH,
+	DEDUP_MAX_AGE_MS,
+	DEDUP_MAX_BYTES,
+	DEDUP_MAX_ENTRIES,
+	deliveryHash,
+	deliveryKey,
+	memoryEntry,
+	rememberDeliveries,
+	rememberedDeliveries,
+	seenBefore,
+} from './deliveries';
 
 // ---- the request -------------------------------------------------------------
 
@@ -120,96 +100,6 @@ export function start(events: IDataObject[]): IWebhookResponseData {
 /** Accepts the call without starting an execution (a duplicate, an event not chosen). */
 export function acknowledge(reason: string): IWebhookResponseData {
 	return { webhookResponse: { received: true, started: false, reason } };
-}
-
-// ---- de-duplication ----------------------------------------------------------
-
-/** How many deliveries are remembered per trigger node, and for how long. */
-export const DEDUP_MAX_ENTRIES = 500;
-export const DEDUP_MAX_AGE_MS = 72 * 60 * 60 * 1000;
-
-/** The part of a node's static data that remembers deliveries: key → time first seen (ms). */
-interface DeliveryMemory {
-	deliveries?: Record<string, number>;
-}
-
-/**
- * Deliveries passed on by this n8n process, for calls that arrive while the first
- * is still being handled (before n8n has saved the static data): workflow, node
- * and key → time first seen. Bounded; static data remains the lasting record.
- */
-const inProcess = new Map<string, number>();
-const IN_PROCESS_MAX_ENTRIES = 5000;
-
-function memoryOf(staticData: IDataObject): Record<string, number> {
-	const memory = staticData as DeliveryMemory;
-	if (!memory.deliveries || typeof memory.deliveries !== 'object') memory.deliveries = {};
-	return memory.deliveries;
-}
-
-/** Drops entries older than the window, then the oldest beyond the size bound. */
-function prune(memory: Record<string, number>, now: number): void {
-	const entries = Object.entries(memory);
-	for (const [key, at] of entries) {
-		if (typeof at !== 'number' || now - at > DEDUP_MAX_AGE_MS) delete memory[key];
-	}
-	const kept = Object.entries(memory).sort((a, b) => a[1] - b[1]);
-	for (const [key] of kept.slice(0, Math.max(0, kept.length - DEDUP_MAX_ENTRIES))) {
-		delete memory[key];
-	}
-}
-
-/** A short, fixed-length key for a delivery: the provider's event ID, or a hash of the event. */
-export function deliveryKey(eventId: unknown, event: unknown): string {
-	if ((typeof eventId === 'string' && eventId !== '') || typeof eventId === 'number') {
-		const id = String(eventId);
-		return id.length <= 64 ? id : fingerprint(id).slice(0, 40);
-	}
-	return `sha256:${fingerprint(JSON.stringify(event ?? null)).slice(0, 40)}`;
-}
-
-function processKey(ctx: IWebhookFunctions | IExecuteFunctions, key: string): string {
-	return `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().id}\u0000${key}`;
-}
-
-/**
- * Whether the delivery `key` was passed on before, within the window; if not, it
- * is remembered now. n8n 1.x saves what a webhook call writes to static data;
- * n8n 2.x does not when the call starts an execution, so the trigger's own step
- * of that execution remembers the key again (`rememberDeliveries`), which every
- * n8n version saves when the execution ends.
- */
-export function seenBefore(ctx: IWebhookFunctions, key: string, now = Date.now()): boolean {
-	// A test event (the editor's test URL) is always passed on: nothing is remembered.
-	if (ctx.getMode() === 'manual') return false;
-	const memory = memoryOf(ctx.getWorkflowStaticData('node'));
-	const local = processKey(ctx, key);
-	const localAt = inProcess.get(local);
-	const at = memory[key];
-	if (
-		(typeof at === 'number' && now - at <= DEDUP_MAX_AGE_MS) ||
-		(localAt !== undefined && now - localAt <= DEDUP_MAX_AGE_MS)
-	) {
-		return true;
-	}
-	memory[key] = now;
-	prune(memory, now);
-	inProcess.set(local, now);
-	if (inProcess.size > IN_PROCESS_MAX_ENTRIES) {
-		const oldest = [...inProcess.entries()].sort((a, b) => a[1] - b[1]);
-		for (const [k] of oldest.slice(0, inProcess.size - IN_PROCESS_MAX_ENTRIES)) {
-			inProcess.delete(k);
-		}
-	}
-	return false;
-}
-
-/** Remembers delivery keys in the node's static data, from a step of the execution. */
-export function rememberDeliveries(ctx: IExecuteFunctions, keys: string[], now = Date.now()): void {
-	if (keys.length === 0) return;
-	const memory = memoryOf(ctx.getWorkflowStaticData('node'));
-	for (const key of keys) if (typeof memory[key] !== 'number') memory[key] = now;
-	prune(memory, now);
 }
 
 // ---- the trigger's step in the execution ---------------------------------------

@@ -250,6 +250,6 @@ export const THINKIFIC_TABLE: ProviderTable = {
 		...THINKIFIC_COMMERCE_ROWS,
 	],
 	notes: [
-		'Thinkific Trigger: `GET|POST /webhooks`, `DELETE /webhooks/{id}` on the Webhooks API v2 (`https://api.thinkific.com/api/v2`), body `topic target_url` (see the README).',
+		"Thinkific Trigger: `GET|POST /webhooks`, `DELETE /webhooks/{id}` on the Webhooks API v2 (`https://api.thinkific.com/api/v2`), body `topic target_url`, with the OAuth2 token or, for the API-key credential, `Authorization: Bearer <API key>` (Thinkific's Webhooks API page; Pipedream and Make register the same way); on a 401/403 the API-key trigger falls back to webhooks added in the admin (see the README).",
 	],
 };

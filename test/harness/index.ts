@@ -22,10 +22,16 @@ import { additionalDataFor, buildNode, nodeTypesFor } from './workflow';
 export { CredentialStore } from './credentials';
 export { N8N_CALLBACK_URL, connectOAuth2 } from './oauth2Connect';
 export { useSandbox } from './sandbox';
-export { TriggerHarness, freshNodeType, useTriggers } from './trigger';
+export { TriggerHarness, captureN8nLog, freshNodeType, useTriggers } from './trigger';
 export { additionalDataFor, buildNode, nodeTypesFor } from './workflow';
 export type { NodeSettings } from './workflow';
-export type { Answer, StaticDataModel, TriggerOptions } from './trigger';
+export type {
+	Answer,
+	ExecutionRecord,
+	HeldExecution,
+	StaticDataModel,
+	TriggerOptions,
+} from './trigger';
 
 export interface RunOptions {
 	nodeType: INodeType;

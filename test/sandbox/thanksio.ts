@@ -21,10 +21,12 @@ import { controlBody } from './webhooks';
  * - 60 requests a minute, then `429 {"message":"Too Many Attempts."}` with
  *   `Retry-After` (as Laravel's throttle answers).
  *
- * - webhooks (`/webhooks`) and their deliveries, see thanksioWebhooks.ts; order
+ * - webhooks (`/webhooks`) and their deliveries, see thanksioWebhooks.ts, each made in
+ *   the account context of the token that created it (the main account, or a
+ *   sub-account with its own token) and listed only in that context; order
  *   statuses that move on (`setOrderStatus`) for the polling trigger;
  * - sandbox controls (not thanks.io's) under `/thanksio/_sandbox/`: `POST events
- *   {type, data?, withoutToken?, repeat?}` delivers an event to the registered
+ *   {type, data?, withoutToken?, repeat?, subAccount?}` delivers an event to the registered
  *   webhooks, `GET webhooks` lists them, `POST orders {status?}` adds an order and
  *   `POST orders/{id}/status {status}` moves one on.
  *
@@ -47,6 +49,10 @@ export const THANKSIO_CLIENT = {
 
 /** A personal access token the sandbox accepts; new in every test run. */
 export const THANKSIO_PERSONAL_TOKEN = randomToken('tio_pat');
+
+/** A personal access token of the sub-account 7 ("Downtown Office"): it acts in that account's context. */
+export const THANKSIO_SUB_ACCOUNT_TOKEN = randomToken('tio_pat');
+export const THANKSIO_SUB_ACCOUNT_ID = 7;
 
 const MAX_ITEMS_PER_PAGE = 100;
 const MAX_RECIPIENTS_PER_PAGE = 10_000;
@@ -283,7 +289,11 @@ export class ThanksIoProvider implements Provider {
 	name = 'thanksio';
 	readonly auth = new TokenAuthority('tio', 'Bearer', 3600);
 	rateLimit = { limit: 60, windowMs: 60_000 };
-	readonly personalTokens = new Set([THANKSIO_PERSONAL_TOKEN]);
+	/** Personal access tokens, and the account context each acts in (null: the main account). */
+	readonly personalTokens = new Map<string, number | null>([
+		[THANKSIO_PERSONAL_TOKEN, null],
+		[THANKSIO_SUB_ACCOUNT_TOKEN, THANKSIO_SUB_ACCOUNT_ID],
+	]);
 	readonly mailingLists = new Map<number, Row>();
 	readonly recipients = new Map<number, Row>();
 	readonly orders = new Map<number, Row>();
@@ -403,6 +413,7 @@ export class ThanksIoProvider implements Provider {
 				data: body.data as Row | undefined,
 				withoutToken: body.withoutToken === true,
 				repeat: body.repeat === true,
+				subAccount: body.subAccount === undefined ? undefined : Number(body.subAccount),
 			});
 			return json(200, {
 				delivered: deliveries.map((d) => ({
@@ -454,7 +465,9 @@ export class ThanksIoProvider implements Provider {
 		if (!this.authenticated(req.headers.authorization)) return unauthorized();
 
 		if (method === 'GET' && path === '/sub-accounts') return json(200, { data: SUB_ACCOUNTS });
-		if (path === '/webhooks' || path.startsWith('/webhooks/')) return this.webhookRoute(req, path);
+		if (path === '/webhooks' || path.startsWith('/webhooks/')) {
+			return this.webhookRoute(req, path, this.accountOf(req.headers.authorization));
+		}
 		if (method === 'GET' && path === '/message-templates') {
 			return this.paged(req, path, this.filterType(this.messageTemplates, req));
 		}
@@ -559,9 +572,10 @@ export class ThanksIoProvider implements Provider {
 		return notFound();
 	}
 
-	private webhookRoute(req: SandboxRequest, path: string): SandboxResponse {
+	/** Webhooks are made, listed and removed in the account context of the token used. */
+	private webhookRoute(req: SandboxRequest, path: string, account: number | null): SandboxResponse {
 		if (path === '/webhooks' && req.method === 'GET') {
-			const page = this.paged(req, path, [...this.hooks.webhooks.values()] as unknown as Row[]);
+			const page = this.paged(req, path, this.hooks.of(account) as unknown as Row[]);
 			const body = page.body as Row;
 			return json(page.status, { ...body, can_manage_webhooks: this.hooks.paidPlan });
 		}
@@ -571,11 +585,12 @@ export class ThanksIoProvider implements Provider {
 		if (path === '/webhooks' && req.method === 'POST') {
 			const errors = this.hooks.invalid(req.body ?? {});
 			if (Object.keys(errors).length) return invalid(errors);
-			return json(201, this.hooks.add(req.body ?? {}));
+			if (this.hooks.createFails()) return json(500, { message: 'Server Error' });
+			return json(201, this.hooks.add(req.body ?? {}, account));
 		}
 		const match = /^\/webhooks\/(\d+)$/.exec(path);
 		const webhook = match ? this.hooks.webhooks.get(Number(match[1])) : undefined;
-		if (!webhook) return notFound();
+		if (!webhook || this.hooks.accountOf(webhook) !== account) return notFound();
 		if (req.method === 'DELETE') {
 			this.hooks.webhooks.delete(webhook.id);
 			return json(200, { status: 'success' });
@@ -599,6 +614,12 @@ export class ThanksIoProvider implements Provider {
 		const match = /^Bearer\s+(\S+)$/i.exec(String(header ?? ''));
 		if (!match) return false;
 		return this.personalTokens.has(match[1]) || this.auth.bearer(header) !== undefined;
+	}
+
+	/** The account context a token acts in: a sub-account's ID, or null (the main account). */
+	private accountOf(header: unknown): number | null {
+		const match = /^Bearer\s+(\S+)$/i.exec(String(header ?? ''));
+		return (match && this.personalTokens.get(match[1])) ?? null;
 	}
 
 	// ---- OAuth ----

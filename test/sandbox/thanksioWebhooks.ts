@@ -15,7 +15,10 @@ import { Deliveries } from './webhooks';
  *   declares a 403 without a body; the message here is the sandbox's own);
  * - a delivery is a request with the registered verb (POST) and the body
  *   `{event_type, event_id (UUID), data (flat, dotted keys), timestamp, date_time}`.
- *   thanks.io documents no signature and no secret header: nothing is signed.
+ *   thanks.io documents no signature and no secret header: nothing is signed;
+ * - sub-accounts: "events from a subaccount only fire that subaccount's webhooks,
+ *   not the parent's"; a webhook belongs to the account context it was created in
+ *   (the token's), and no documented payload names the sub-account.
  */
 
 export const THANKSIO_WEBHOOK_TYPES = [
@@ -65,7 +68,6 @@ const RECIPIENT = {
 export function sampleData(type: string, orderId = 1001): Record<string, unknown> {
 	const order = {
 		'order.id': orderId,
-		'order.sub_account_id': null,
 		'order.status': 'Printing',
 		'order.metadata': null,
 	};
@@ -108,18 +110,45 @@ export class ThanksIoWebhooks {
 	readonly tokensSeen = new Set<string>();
 	/** Whether the account has a paid plan (webhooks available). */
 	paidPlan = true;
+	/** After this many more webhooks are created, creating one fails with a 500 (undefined: never). */
+	failCreatesAfter?: number;
+	/** Refuses new webhooks with a 422 that repeats the URL given (as a proxy or a check of it may). */
+	refuseUrls = false;
 	private nextId = 1;
 	private readonly lastEvents = new Map<string, ThanksIoEvent>();
+	/** The account context each webhook was created in (null: the main account). */
+	private readonly accounts = new Map<number, number | null>();
 
 	reset(): void {
 		this.webhooks.clear();
+		this.accounts.clear();
 		this.deliveries.clear();
 		this.lastEvents.clear();
 		this.paidPlan = true;
+		this.failCreatesAfter = undefined;
+		this.refuseUrls = false;
 		this.nextId = 1;
 	}
 
-	add(body: Record<string, unknown>): ThanksIoWebhook {
+	/** Whether the next create fails (see `failCreatesAfter`). */
+	createFails(): boolean {
+		if (this.failCreatesAfter === undefined) return false;
+		if (this.failCreatesAfter <= 0) return true;
+		this.failCreatesAfter--;
+		return false;
+	}
+
+	/** The account context a webhook was created in (null: the main account). */
+	accountOf(webhook: ThanksIoWebhook): number | null {
+		return this.accounts.get(webhook.id) ?? null;
+	}
+
+	/** The webhooks of one account context, as that account lists them. */
+	of(account: number | null): ThanksIoWebhook[] {
+		return [...this.webhooks.values()].filter((w) => this.accountOf(w) === account);
+	}
+
+	add(body: Record<string, unknown>, account: number | null = null): ThanksIoWebhook {
 		const now = new Date().toISOString();
 		const url = String(body.url);
 		const token = new URL(url).searchParams.get('token');
@@ -141,6 +170,7 @@ export class ThanksIoWebhooks {
 			deleted_at: null,
 		};
 		this.webhooks.set(webhook.id, webhook);
+		this.accounts.set(webhook.id, account);
 		return webhook;
 	}
 
@@ -158,6 +188,9 @@ export class ThanksIoWebhooks {
 		}
 		if (typeof body.verb !== 'string' || body.verb === '') {
 			errors.verb = ['The verb field is required.'];
+		}
+		if (this.refuseUrls && !errors.url) {
+			errors.url = [`The url ${String(body.url)} did not answer.`];
 		}
 		return errors;
 	}
@@ -177,7 +210,9 @@ export class ThanksIoWebhooks {
 	 * Sends an event of `type` to every webhook registered for it (of the list
 	 * `mailingListId` or of every list), or only to those whose URL starts with `to`.
 	 * `withoutToken` removes the URL's `token` (a call from someone who only knows
-	 * the address); `repeat` sends the last genuine event of that type again.
+	 * the address); `repeat` sends the last genuine event of that type again. The event
+	 * is of the main account, or of `subAccount`: it fires only the webhooks created
+	 * in that account's context.
 	 */
 	async fire(
 		type: string,
@@ -187,6 +222,7 @@ export class ThanksIoWebhooks {
 			to?: string;
 			withoutToken?: boolean;
 			repeat?: boolean;
+			subAccount?: number;
 		} = {},
 	) {
 		const event =
@@ -197,6 +233,7 @@ export class ThanksIoWebhooks {
 		const targets = [...this.webhooks.values()].filter(
 			(w) =>
 				w.type === type &&
+				this.accountOf(w) === (options.subAccount ?? null) &&
 				(options.to === undefined || w.url.startsWith(options.to)) &&
 				(w.mailing_list_id === null || w.mailing_list_id === options.mailingListId),
 		);

@@ -31,7 +31,8 @@ import { controlBody } from './webhooks';
  * - sandbox controls (not Thinkific's) under `/thinkific/_sandbox/`: `POST events
  *   {topic, payload?, forge?, unsigned?, repeat?}` delivers an event to the
  *   registered webhooks, `GET webhooks` lists them, `POST admin-webhooks {topic,
- *   url}` adds one as the site admin does.
+ *   url, signed?}` adds one as the site admin does (unsigned with `signed: false`),
+ *   `POST api-key {accepted}` makes the Webhooks API accept or refuse the API key.
  */
 
 export const THINKIFIC_SUBDOMAIN = 'acme';
@@ -225,10 +226,11 @@ export class ThinkificProvider implements Provider {
 		return this.api(req.method, req.path.slice(API.length), req, sandbox);
 	}
 
+	/** An OAuth2 token, or the site's API key, as `Authorization: Bearer`; nothing else. */
 	private webhookAuth(req: SandboxRequest): 'token' | 'apiKey' | 'none' {
-		if (req.headers.authorization)
-			return this.auth.bearer(req.headers.authorization) ? 'token' : 'none';
-		return req.headers['x-auth-api-key'] ? 'apiKey' : 'none';
+		const header = String(req.headers.authorization ?? '');
+		if (header === `Bearer ${THINKIFIC_API_KEY}`) return 'apiKey';
+		return header !== '' && this.auth.bearer(header) ? 'token' : 'none';
 	}
 
 	/** Delivers an event of `topic` as Thinkific would (see the class comment). */
@@ -261,7 +263,16 @@ export class ThinkificProvider implements Provider {
 			return json(200, [...this.hooks.webhooks.values()]);
 		}
 		if (req.method === 'POST' && req.path === '/_sandbox/admin-webhooks') {
-			return json(201, this.hooks.addAdminWebhook(String(body.topic), String(body.url)));
+			return json(
+				201,
+				this.hooks.addAdminWebhook(String(body.topic), String(body.url), {
+					signed: body.signed !== false,
+				}),
+			);
+		}
+		if (req.method === 'POST' && req.path === '/_sandbox/api-key') {
+			this.hooks.apiKeyAccepted = body.accepted !== false;
+			return json(200, { accepted: this.hooks.apiKeyAccepted });
 		}
 		if (req.method === 'POST' && req.path === '/_sandbox/events') {
 			const deliveries = await this.fire(String(body.topic ?? 'enrollment.completed'), {

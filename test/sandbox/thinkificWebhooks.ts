@@ -13,14 +13,19 @@ import { Deliveries } from './webhooks';
  *   {topic, target_url}` → 201, `GET|PUT /webhooks/{id}`, `DELETE /webhooks/{id}`
  *   → 204, unknown IDs → 404 `{"error":"Record not found."}`, a bad topic or URL →
  *   422 `{"errors":{"topic":"invalid format"}}` / `{"errors":{"url":"is not valid"}}`;
- * - OAuth2 bearer tokens only (an API key gets 401); an app without the webhooks
- *   permission gets 403 with Thinkific's scope message;
+ * - an OAuth2 bearer token, or the site's API key as a bearer token
+ *   (`Authorization: Bearer <api key>`, as Thinkific's Webhooks API page shows it
+ *   and as Pipedream and Make register webhooks; `apiKeyAccepted = false` plays a
+ *   site that refuses it with 401); the `X-Auth-API-Key` headers get 401; an app
+ *   without the webhooks permission gets 403 with Thinkific's scope message;
  * - webhook and event IDs are 23-digit strings;
  * - a delivery is a POST of `{id, resource, action, tenant_id, created_at, payload}`
  *   with `X-Thinkific-Hmac-Sha256`: the hex HMAC-SHA256 of the body, keyed with the
  *   app's client secret (webhooks an app registered) or the site's API key
- *   (webhooks added in the admin); and `X-Thinkific-Topic`, seen in third-party
- *   receivers only.
+ *   (webhooks registered with it, and those added in the admin); and
+ *   `X-Thinkific-Topic`, seen in third-party receivers only. Webhooks added in the
+ *   admin may come unsigned ("only webhooks created through the API are documented
+ *   as verifiable"): `addAdminWebhook(…, { signed: false })`.
  */
 
 export const THINKIFIC_TOPICS = [
@@ -65,9 +70,13 @@ export interface ThinkificWebhook {
 	updated_by: string;
 	/** Which host (sandbox mount) it was registered on. */
 	host: string;
-	/** Registered by an OAuth app through the API, or added by the site admin. */
-	by: 'app' | 'admin';
+	/** Registered through the API by an OAuth app or with the API key, or added by the site admin. */
+	by: WebhookMaker;
+	/** Whether its deliveries are signed (admin-UI webhooks may not be). */
+	signed: boolean;
 }
+
+export type WebhookMaker = 'app' | 'apiKey' | 'admin';
 
 export type ThinkificEvent = {
 	id: string;
@@ -170,8 +179,14 @@ export function samplePayload(topic: string): Record<string, unknown> {
 export class ThinkificWebhooks {
 	readonly webhooks = new Map<string, ThinkificWebhook>();
 	readonly deliveries = new Deliveries();
+	/** Every URL secret (`token`) a webhook's address carried (to check that none leaks). */
+	readonly tokensSeen = new Set<string>();
 	/** Whether the app's token may manage webhooks (false: 403 with Thinkific's scope message). */
 	permitted = true;
+	/** Whether the site's API key is accepted as a bearer token (false: 401). */
+	apiKeyAccepted = true;
+	/** After this many more webhooks are created, creating one fails with a 500 (undefined: never). */
+	failCreatesAfter?: number;
 	private counter = 0;
 
 	constructor(
@@ -183,6 +198,8 @@ export class ThinkificWebhooks {
 		this.webhooks.clear();
 		this.deliveries.clear();
 		this.permitted = true;
+		this.apiKeyAccepted = true;
+		this.failCreatesAfter = undefined;
 	}
 
 	/** A new 23-digit ID, as Thinkific's webhook and event IDs are. */
@@ -192,12 +209,24 @@ export class ThinkificWebhooks {
 	}
 
 	/** The site admin adds a webhook in Settings → Code & analytics → Webhooks. */
-	addAdminWebhook(topic: string, url: string): ThinkificWebhook {
-		return this.add(topic, url, 'admin', 'admin');
+	addAdminWebhook(
+		topic: string,
+		url: string,
+		options: { signed?: boolean } = {},
+	): ThinkificWebhook {
+		return this.add(topic, url, 'admin', 'admin', options.signed ?? true);
 	}
 
-	private add(topic: string, url: string, host: string, by: 'app' | 'admin'): ThinkificWebhook {
+	private add(
+		topic: string,
+		url: string,
+		host: string,
+		by: WebhookMaker,
+		signed = true,
+	): ThinkificWebhook {
 		const now = new Date().toISOString();
+		const token = URL.canParse(url) ? new URL(url).searchParams.get('token') : null;
+		if (token) this.tokensSeen.add(token);
 		const webhook: ThinkificWebhook = {
 			id: this.newId(),
 			topic,
@@ -209,6 +238,7 @@ export class ThinkificWebhooks {
 			updated_by: '156118',
 			host,
 			by,
+			signed,
 		};
 		this.webhooks.set(webhook.id, webhook);
 		return webhook;
@@ -219,17 +249,25 @@ export class ThinkificWebhooks {
 		const view: Record<string, unknown> = { ...webhook };
 		delete view.host;
 		delete view.by;
+		delete view.signed;
 		return view;
 	}
 
-	/** `/api/v2/...` on either Webhooks API host; `authorized` says whether a valid bearer token came. */
+	/**
+	 * `/api/v2/...` on either Webhooks API host; `authorized` says what came: a valid
+	 * OAuth2 bearer token, the API key as a bearer token, or neither.
+	 */
 	handle(req: SandboxRequest, authorized: 'token' | 'apiKey' | 'none'): SandboxResponse {
 		if (!req.path.startsWith('/api/v2/')) return json(404, { error: 'Not found' });
-		if (authorized !== 'token') return json(401, { error: 'Authentication Error' });
+		if (authorized === 'none' || (authorized === 'apiKey' && !this.apiKeyAccepted)) {
+			return json(401, { error: 'Authentication Error' });
+		}
 		if (!this.permitted) return json(403, { error: SCOPE_REFUSAL });
 		const path = req.path.slice('/api/v2'.length);
 		if (path === '/webhooks' && req.method === 'GET') return this.list(req);
-		if (path === '/webhooks' && req.method === 'POST') return this.create(req);
+		if (path === '/webhooks' && req.method === 'POST') {
+			return this.create(req, authorized === 'apiKey' ? 'apiKey' : 'app');
+		}
 		const match = /^\/webhooks\/([^/]+)$/.exec(path);
 		if (match) {
 			const webhook = this.webhooks.get(decodeURIComponent(match[1]));
@@ -291,11 +329,15 @@ export class ThinkificWebhooks {
 		return undefined;
 	}
 
-	private create(req: SandboxRequest): SandboxResponse {
+	private create(req: SandboxRequest, by: WebhookMaker): SandboxResponse {
 		const body = req.body ?? {};
 		const problem = this.invalid(body);
 		if (problem) return problem;
-		const webhook = this.add(String(body.topic), String(body.target_url), req.mount, 'app');
+		if (this.failCreatesAfter !== undefined) {
+			if (this.failCreatesAfter <= 0) return json(500, { error: 'Internal Server Error' });
+			this.failCreatesAfter--;
+		}
+		const webhook = this.add(String(body.topic), String(body.target_url), req.mount, by);
 		return json(201, this.view(webhook));
 	}
 
@@ -331,16 +373,19 @@ export class ThinkificWebhooks {
 		);
 		const results = [];
 		for (const webhook of targets) {
-			results.push(await this.deliverTo(webhook.target_url, event, webhook.by, options));
+			const unsigned = webhook.signed ? {} : { signature: null };
+			results.push(
+				await this.deliverTo(webhook.target_url, event, webhook.by, { ...options, ...unsigned }),
+			);
 		}
 		return results;
 	}
 
-	/** Delivers `event` to `url`, signed with the key of a webhook made `by` an app or the admin. */
+	/** Delivers `event` to `url`, signed with the key of a webhook made `by` an app, the API key or the admin. */
 	async deliverTo(
 		url: string,
 		event: ThinkificEvent,
-		by: 'app' | 'admin',
+		by: WebhookMaker,
 		options: DeliveryOptions = {},
 	) {
 		const topic = `${event.resource}.${event.action}`;

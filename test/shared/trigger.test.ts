@@ -6,13 +6,20 @@ import { Workflow } from 'n8n-workflow';
 
 import { ThinkificTrigger } from '../../nodes/Thinkific/ThinkificTrigger.node';
 import {
+	DEDUP_ENTRY_LENGTH,
 	DEDUP_MAX_AGE_MS,
+	DEDUP_MAX_BYTES,
 	DEDUP_MAX_ENTRIES,
+	deliveryHash,
 	deliveryKey,
+	memoryEntry,
+	rememberedDeliveries,
 	sameSecret,
 	seenBefore,
 	verifyHmacSha256Hex,
 } from '../../nodes/shared/trigger';
+import { sameWebhook } from '../../nodes/shared/registrations';
+import { deriveUrlSecret } from '../../nodes/shared/urlSecret';
 import { CredentialStore, additionalDataFor, buildNode, nodeTypesFor } from '../harness';
 
 describe('signatures and secrets', () => {
@@ -86,41 +93,61 @@ describe('the de-duplication window', () => {
 		};
 	}
 
-	function memory(workflow: Workflow): Record<string, number> {
-		return (workflow.getStaticData('node', node).deliveries ?? {}) as Record<string, number>;
+	function memory(workflow: Workflow) {
+		return rememberedDeliveries(workflow.getStaticData('node', node));
 	}
 
-	it(`keeps at most ${DEDUP_MAX_ENTRIES} deliveries, dropping the oldest`, () => {
+	it(`keeps at most ${DEDUP_MAX_ENTRIES} deliveries in ${DEDUP_MAX_BYTES} bytes, dropping the oldest`, () => {
 		const { ctx, workflow } = context({}, 'webhook', 'wf-bound');
 		const start = Date.now();
 		for (let i = 0; i < DEDUP_MAX_ENTRIES + 10; i++) {
-			expect(seenBefore(ctx, `event-${i}`, start + i)).toBe(false);
+			expect(seenBefore(ctx, `event-${i}-${'x'.repeat(60)}`, start + i)).toBe(false);
 		}
-		const kept = Object.keys(memory(workflow));
+		const kept = memory(workflow).map((e) => e.hash);
 		expect(kept).toHaveLength(DEDUP_MAX_ENTRIES);
-		expect(kept).not.toContain('event-0');
-		expect(kept).toContain(`event-${DEDUP_MAX_ENTRIES + 9}`);
+		expect(kept).not.toContain(deliveryHash(`event-0-${'x'.repeat(60)}`));
+		expect(kept[kept.length - 1]).toBe(
+			deliveryHash(`event-${DEDUP_MAX_ENTRIES + 9}-${'x'.repeat(60)}`),
+		);
+		const stored = workflow.getStaticData('node', node).deliveries as string;
+		expect(stored.length).toBe(DEDUP_MAX_ENTRIES * DEDUP_ENTRY_LENGTH);
+		expect(JSON.stringify(workflow.getStaticData('node', node)).length).toBeLessThan(
+			DEDUP_MAX_BYTES + 32,
+		);
 	});
 
 	it('forgets deliveries older than the window', () => {
 		const start = Date.now();
 		const stored: IDataObject = {
 			'node:Thinkific Trigger': {
-				deliveries: { old: start - DEDUP_MAX_AGE_MS - 1, recent: start - 1000 },
+				deliveries:
+					memoryEntry('old', start - DEDUP_MAX_AGE_MS - 120_000) +
+					memoryEntry('recent', start - 1000),
 			},
 		};
 		const { ctx, workflow } = context(stored, 'webhook', 'wf-age');
 		expect(seenBefore(ctx, 'recent', start)).toBe(true);
 		expect(seenBefore(ctx, 'old', start)).toBe(false);
-		expect(Object.keys(memory(workflow)).sort()).toEqual(['old', 'recent']);
-		expect(memory(workflow).old).toBe(start);
+		expect(memory(workflow).map((e) => e.hash)).toEqual([
+			deliveryHash('recent'),
+			deliveryHash('old'),
+		]);
+	});
+
+	it('reads the memory an earlier version kept (key → time in ms)', () => {
+		const start = Date.now();
+		const stored: IDataObject = {
+			'node:Thinkific Trigger': { deliveries: { earlier: start - 5000 } },
+		};
+		const { ctx } = context(stored, 'webhook', 'wf-earlier');
+		expect(seenBefore(ctx, 'earlier', start)).toBe(true);
 	});
 
 	it('passes every test event on, and remembers none', () => {
 		const { ctx, workflow } = context({}, 'manual', 'wf-manual');
 		expect(seenBefore(ctx, 'test-event')).toBe(false);
 		expect(seenBefore(ctx, 'test-event')).toBe(false);
-		expect(memory(workflow)).toEqual({});
+		expect(memory(workflow)).toEqual([]);
 	});
 
 	it('recognises a delivery still being handled by this process before static data is saved', () => {
@@ -132,5 +159,35 @@ describe('the de-duplication window', () => {
 		// Another workflow's memory is its own.
 		const other = context({}, 'webhook', 'wf-other');
 		expect(seenBefore(other.ctx, 'in-flight')).toBe(false);
+	});
+});
+
+describe('URL secrets and registrations found by URL', () => {
+	const ids = { workflowId: 'wf-1', nodeId: 'node-1', webhookId: 'hook-1' };
+
+	it('derives the same secret every time, and another for another workflow, node, webhook or key', () => {
+		const secret = deriveUrlSecret('client-secret', ids);
+		expect(secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(deriveUrlSecret('client-secret', { ...ids })).toBe(secret);
+		for (const other of [
+			deriveUrlSecret('another-secret', ids),
+			deriveUrlSecret('client-secret', { ...ids, workflowId: 'wf-2' }),
+			deriveUrlSecret('client-secret', { ...ids, nodeId: 'node-2' }),
+			deriveUrlSecret('client-secret', { ...ids, webhookId: 'hook-2' }),
+		]) {
+			expect(other).not.toBe(secret);
+		}
+	});
+
+	it("knows a node's registrations by n8n's endpoint, webhook ID and path, whatever host", () => {
+		const own = 'https://n8n.example/webhook/hook-1/thinkific';
+		expect(sameWebhook('https://old.example/webhook/hook-1/thinkific', own)).toBe(true);
+		expect(sameWebhook('http://127.0.0.1:5678/n8n/webhook/hook-1/thinkific?token=x', own)).toBe(
+			true,
+		);
+		expect(sameWebhook('https://n8n.example/webhook-test/hook-1/thinkific', own)).toBe(false);
+		expect(sameWebhook('https://n8n.example/webhook/hook-2/thinkific', own)).toBe(false);
+		expect(sameWebhook('https://n8n.example/webhook/hook-1/thanksio', own)).toBe(false);
+		expect(sameWebhook('not a url', own)).toBe(false);
 	});
 });

@@ -1,8 +1,16 @@
-import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeCredentialsDetails,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { ThanksIoTrigger } from '../../nodes/ThanksIo/ThanksIoTrigger.node';
 import { freshNodeType, useTriggers } from '../harness';
 import type { StaticDataModel, TriggerHarness } from '../harness';
+import { deliveryHash, rememberedDeliveries } from '../../nodes/shared/trigger';
+import { deriveUrlSecret } from '../../nodes/shared/urlSecret';
+import { THANKSIO_CLIENT, THANKSIO_SUB_ACCOUNT_TOKEN } from '../sandbox/thanksio';
 import type { ThanksIoEvent } from '../sandbox/thanksioWebhooks';
 import type { Authentication } from './context';
 import { thanksIoFixture } from './context';
@@ -17,6 +25,7 @@ async function trigger(
 		model?: StaticDataModel;
 		nodeType?: INodeType;
 		sameAs?: TriggerHarness;
+		credential?: INodeCredentialsDetails;
 	} = {},
 ): Promise<TriggerHarness> {
 	const authentication = options.authentication ?? 'thanksIoOAuth2Api';
@@ -24,7 +33,8 @@ async function trigger(
 		nodeType: options.nodeType ?? new ThanksIoTrigger(),
 		parameters: { authentication, ...parameters },
 		credentials: {
-			[authentication]: authentication === 'thanksIoApi' ? fx.token : fx.oauth,
+			[authentication]:
+				options.credential ?? (authentication === 'thanksIoApi' ? fx.token : fx.oauth),
 		},
 		store: fx.store,
 		model: options.model,
@@ -54,7 +64,7 @@ function apiCalls(since = 0) {
 }
 
 describe('thanks.io Trigger, webhook mode: registration', () => {
-	it('registers one webhook per event at the node URL, with a random secret of this workflow', async () => {
+	it('registers one webhook per event at the node URL, with a secret of this workflow', async () => {
 		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
 		expect(await h.activate()).toMatchObject({ created: true, polled: null });
 		const registered = hooks();
@@ -65,18 +75,20 @@ describe('thanks.io Trigger, webhook mode: registration', () => {
 		const tokens = new Set(registered.map((w) => tokenOf(w.url)));
 		expect(tokens.size).toBe(1);
 		const [token] = tokens;
-		expect(token).toMatch(/^[0-9a-f]{64}$/);
+		// Derived from the workflow, the node and the credential's client secret; never stored.
+		expect(token).toBe(
+			deriveUrlSecret(THANKSIO_CLIENT.secret, {
+				workflowId: h.workflowId,
+				nodeId: h.node.id,
+				webhookId: h.node.webhookId!,
+			}),
+		);
 		for (const w of registered) {
 			expect(w.url).toBe(`${h.webhookUrl()}?token=${token}`);
 			expect(w.verb).toBe('post');
 			expect(w.mailing_list_id).toBeNull();
 		}
-		// n8n keeps the registration IDs and a fingerprint of the secret, never the secret.
-		expect(nodeData(h).registrations).toEqual(
-			Object.fromEntries(registered.map((w) => [w.type, String(w.id)])),
-		);
-		expect(nodeData(h).tokenFingerprint).toMatch(/^[0-9a-f]{64}$/);
-		expect(JSON.stringify(h.stored)).not.toContain(token);
+		expect(h.stored).toEqual({});
 	});
 
 	it('each workflow gets its own secret', async () => {
@@ -98,7 +110,7 @@ describe('thanks.io Trigger, webhook mode: registration', () => {
 		expect(hooks().map((w) => w.mailing_list_id)).toEqual([other.id]);
 	});
 
-	it('finds its webhooks again, and makes them anew (with a new secret) when one was removed', async () => {
+	it("finds its webhooks on thanks.io's list, and makes one removed in the dashboard anew", async () => {
 		const h = await trigger({ events: ['order_item.delivered', 'order.status_update'] });
 		await h.activate();
 		const before = hooks();
@@ -111,24 +123,32 @@ describe('thanks.io Trigger, webhook mode: registration', () => {
 			'order.status_update',
 			'order_item.delivered',
 		]);
-		expect(new Set(after.map((w) => tokenOf(w.url))).size).toBe(1);
-		expect(tokenOf(after[0].url)).not.toBe(tokenOf(before[1].url));
-		// The old secret no longer opens the door.
-		const old = await fetch(before[1].url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(fx.provider.hooks.event('order.status_update')),
-		});
-		expect(old.status).toBe(401);
+		expect(after.map((w) => w.url)).toEqual([before[1].url, before[1].url]);
+		expect(after[0]).toEqual(before[1]);
 	});
 
-	it('deletes its webhooks when the workflow is deactivated, and forgets the secret', async () => {
+	it('leaves webhooks of other addresses alone, and removes a copy of its own', async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		const other = fx.provider.hooks.add({
+			url: 'https://elsewhere.example/hook',
+			type: 'order_item.delivered',
+			verb: 'post',
+		});
+		await h.activate();
+		const [ours] = hooks().filter((w) => w.id !== other.id);
+		fx.provider.hooks.add({ url: ours.url, type: 'order_item.delivered', verb: 'post' });
+		expect(await h.activate()).toMatchObject({ created: true });
+		expect(hooks().map((w) => w.id)).toEqual([other.id, ours.id]);
+		await h.deactivate();
+		expect(hooks().map((w) => w.id)).toEqual([other.id]);
+	});
+
+	it('deletes its webhooks when the workflow is deactivated', async () => {
 		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
 		await h.activate();
 		await h.deactivate();
 		expect(hooks()).toEqual([]);
-		expect(nodeData(h).registrations).toBeUndefined();
-		expect(nodeData(h).tokenFingerprint).toBeUndefined();
+		expect(h.stored).toEqual({});
 	});
 
 	it('says what to do on an account without webhooks (free plan)', async () => {
@@ -137,9 +157,39 @@ describe('thanks.io Trigger, webhook mode: registration', () => {
 		const error = (await h.activate().catch((e: unknown) => e)) as Error & {
 			description?: string;
 		};
-		expect(error.message).toMatch(/cannot manage webhooks/);
+		// n8n 2.x shows an activation error's message only: what to do is in it.
+		expect(error.message).toMatch(
+			/cannot manage webhooks\. .*paid plans only.*set the trigger's Receive Events By to Polling/,
+		);
 		expect(error.description).toMatch(/paid plans only.*Polling/);
 		expect(hooks()).toEqual([]);
+	});
+
+	it("keeps its URL secret out of an activation error that repeats the webhook's address", async () => {
+		fx.provider.hooks.refuseUrls = true;
+		const h = await trigger({ events: ['order_item.delivered'] });
+		const error = (await h.activate().catch((e: unknown) => e)) as Error & {
+			description?: string;
+		};
+		expect(error.message).toMatch(
+			/thanks\.io answered 422: The url .*\/thanksio\?token=\*\*\* did not answer/,
+		);
+		const secret = deriveUrlSecret(THANKSIO_CLIENT.secret, {
+			workflowId: h.workflowId,
+			nodeId: h.node.id,
+			webhookId: h.node.webhookId!,
+		});
+		expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(
+			secret,
+		);
+		expect(fx.secretsIn(error)).toEqual([]);
+	});
+
+	it('says in the message what to do when no event is chosen', async () => {
+		const h = await trigger({ events: [] });
+		await expect(h.activate()).rejects.toThrow(
+			/No thanks\.io event is chosen\. Choose at least one event in the trigger's "Events"/,
+		);
 	});
 
 	it('works with a personal access token too', async () => {
@@ -149,6 +199,132 @@ describe('thanks.io Trigger, webhook mode: registration', () => {
 		const [delivery] = await fx.provider.hooks.fire('scans.scan_update');
 		expect(delivery.status).toBe(200);
 		expect(h.executions).toHaveLength(1);
+	});
+});
+
+describe('thanks.io Trigger, webhook mode: state that survives n8n', () => {
+	async function deliver() {
+		const [delivery] = await fx.provider.hooks.fire('order_item.delivered');
+		return delivery;
+	}
+
+	it('keeps hearing after a publish during a running execution, and leaves nothing when deactivated', async () => {
+		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
+		await h.activate();
+		// An execution runs (a Wait node after the trigger) while the workflow is published again.
+		const held = h.holdNextExecution();
+		const inFlight = deliver();
+		await held.started;
+		expect(await h.republish()).toEqual({ created: true, polled: null });
+		held.release();
+		expect((await inFlight).status).toBe(200);
+		// It ended and n8n wrote its static data back whole: the next delivery still starts one.
+		const next = await deliver();
+		expect([next.status, JSON.parse(next.answer)]).toEqual([
+			200,
+			{ received: true, started: true },
+		]);
+		expect(h.executions).toHaveLength(2);
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
+	});
+
+	it('keeps its URL secret when an event is added: deliveries sent to the old URL still pass', async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		await h.activate();
+		const [before] = hooks();
+		const retry = fx.provider.hooks.event('order_item.delivered');
+		h.reconfigure({ ...h.node.parameters, events: ['order_item.delivered', 'scans.scan_update'] });
+		expect(await h.republish()).toMatchObject({ created: true });
+		expect(hooks().map((w) => w.url)).toEqual([before.url, before.url]);
+		// thanks.io retries a delivery it made before, to the URL it had then.
+		const answer = await fetch(before.url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(retry),
+		});
+		expect(answer.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+	});
+
+	it('keeps nothing in static data but the deliveries it passed on', async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		await h.activate();
+		await deliver();
+		expect(Object.keys(nodeData(h))).toEqual(['deliveries']);
+	});
+
+	it.each([
+		['n8n removes what it can', {}],
+		['n8n cannot remove anything', { withoutCleanup: true }],
+	])('leaves no webhook behind when activation fails half-way (%s)', async (_name, options) => {
+		fx.provider.hooks.failCreatesAfter = 1;
+		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
+		await expect(h.activate(options)).rejects.toThrow(/thanks\.io answered 500/);
+		expect(hooks()).toEqual([]);
+	});
+
+	it("moves its webhooks when n8n's public URL changes, and removes those of the old URL too", async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		await h.activate();
+		const old = hooks().map((w) => w.url);
+		// n8n restarts with another WEBHOOK_URL; before it activates the workflow again, or after.
+		h.changePublicUrl();
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
+		await h.activate();
+		h.changePublicUrl();
+		expect(await h.activate()).toMatchObject({ created: true });
+		expect(hooks().map((w) => w.url)).toEqual(old);
+		expect((await deliver()).status).toBe(200);
+		h.changePublicUrl();
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
+	});
+});
+
+describe('thanks.io Trigger, webhook mode: "Listen for test event"', () => {
+	it('registers at the test URL, passes one test event, then removes the test webhooks', async () => {
+		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
+		expect(await h.listenForTestEvent()).toEqual({ created: true });
+		const test = hooks();
+		expect(test.map((w) => w.type).sort()).toEqual(['order_item.delivered', 'scans.scan_update']);
+		for (const w of test) expect(w.url.startsWith(`${h.testWebhookUrl()}?token=`)).toBe(true);
+		const [delivery] = await fx.provider.hooks.fire('scans.scan_update');
+		expect([delivery.status, JSON.parse(delivery.answer)]).toEqual([
+			200,
+			{ received: true, started: true },
+		]);
+		expect(h.runs.map((r) => [r.mode, r.saved])).toEqual([['manual', false]]);
+		// n8n stops listening after the first call, and the node removes the test webhooks.
+		expect(h.isListening).toBe(false);
+		expect(hooks()).toEqual([]);
+		expect(h.stored).toEqual({});
+	});
+
+	it("leaves the published workflow's webhooks alone, and they keep working", async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		await h.activate();
+		const production = hooks();
+		await h.listenForTestEvent();
+		expect(hooks()).toHaveLength(2);
+		const answers = await fx.provider.hooks.fire('order_item.delivered');
+		expect(answers.map((d) => d.status)).toEqual([200, 200]);
+		expect(h.runs.map((r) => r.mode).sort()).toEqual(['manual', 'webhook']);
+		expect(hooks()).toEqual(production);
+		const [later] = await fx.provider.hooks.fire('order_item.delivered');
+		expect(later.status).toBe(200);
+		expect(h.runs.filter((r) => r.mode === 'webhook')).toHaveLength(2);
+	});
+
+	it('removes the test webhooks when the listening is cancelled', async () => {
+		const h = await trigger({ events: ['order_item.delivered'] });
+		await h.listenForTestEvent();
+		expect(hooks()).toHaveLength(1);
+		await h.stopListening();
+		expect(hooks()).toEqual([]);
+		const late = await fetch(`${h.testWebhookUrl()}?token=x`, { method: 'POST', body: '{}' });
+		expect(late.status).toBe(404);
 	});
 });
 
@@ -184,14 +360,14 @@ describe('thanks.io Trigger, webhook mode: deliveries', () => {
 		expect(h.executions).toHaveLength(0);
 	});
 
-	it('refuses test events before the workflow was ever activated (no secret yet)', async () => {
+	it('has no test URL while nobody listens for a test event, as in n8n', async () => {
 		const h = await trigger({ events: ['order_item.delivered'] });
-		const test = await fetch(`${h.webhookUrl().replace('/webhook/', '/webhook-test/')}?token=x`, {
+		const test = await fetch(`${h.testWebhookUrl()}?token=x`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: '{}',
 		});
-		expect(test.status).toBe(401);
+		expect(test.status).toBe(404);
 	});
 
 	it.each<StaticDataModel>(['n8n-1', 'n8n-2'])(
@@ -205,8 +381,8 @@ describe('thanks.io Trigger, webhook mode: deliveries', () => {
 				reason: 'delivered before',
 			});
 			expect(h.executions).toHaveLength(1);
-			expect(JSON.stringify(nodeData(h).deliveries)).toContain(
-				String((JSON.parse(again.body) as ThanksIoEvent).event_id),
+			expect(rememberedDeliveries(nodeData(h)).map((e) => e.hash)).toContain(
+				deliveryHash(String((JSON.parse(again.body) as ThanksIoEvent).event_id)),
 			);
 		},
 	);
@@ -233,17 +409,43 @@ describe('thanks.io Trigger, webhook mode: deliveries', () => {
 		expect(second.executions).toHaveLength(0);
 	});
 
-	it('passes only the chosen events, and only those of the chosen sub-account', async () => {
-		const h = await trigger(
-			{ events: ['order_item.delivered', 'scans.scan_update'], subAccount: '7' },
-			{},
-		);
+	it('passes only the chosen events', async () => {
+		const h = await trigger({ events: ['order_item.delivered', 'scans.scan_update'] });
 		await h.activate();
-		// Registered for scans but of another sub-account; a delivered item of sub-account 7.
-		await fx.provider.hooks.fire('scans.scan_update', { data: { 'order.sub_account_id': 9 } });
-		await fx.provider.hooks.fire('order_item.delivered', { data: { 'order.sub_account_id': 7 } });
+		fx.provider.hooks.add({ url: hooks()[0].url, type: 'order.status_update', verb: 'post' });
+		await fx.provider.hooks.fire('order.status_update');
 		await fx.provider.hooks.fire('order_item.delivered');
 		expect(h.executions.map((e) => e[0].json.event_type)).toEqual(['order_item.delivered']);
+	});
+
+	it("hears a sub-account's events through webhooks made with that sub-account's credential", async () => {
+		const subCredential = await fx.addTokenCredential({ accessToken: THANKSIO_SUB_ACCOUNT_TOKEN });
+		const parent = await trigger(
+			{ events: ['order_item.delivered'] },
+			{ authentication: 'thanksIoApi' },
+		);
+		// Saved with a sub-account chosen in webhook mode, as this node once offered.
+		const sub = await trigger(
+			{ events: ['order_item.delivered'], subAccount: '7' },
+			{ authentication: 'thanksIoApi', credential: subCredential },
+		);
+		await parent.activate();
+		await sub.activate();
+		// Each account lists its own webhooks only.
+		expect(fx.provider.hooks.of(7).map((w) => w.url)).toEqual([
+			expect.stringContaining(sub.webhookUrl()),
+		]);
+		const [ofSub] = await fx.provider.hooks.fire('order_item.delivered', { subAccount: 7 });
+		const [ofParent] = await fx.provider.hooks.fire('order_item.delivered');
+		expect(sub.executions.map((e) => e[0].json.event_id)).toEqual([
+			JSON.parse(ofSub.body).event_id,
+		]);
+		expect(parent.executions.map((e) => e[0].json.event_id)).toEqual([
+			JSON.parse(ofParent.body).event_id,
+		]);
+		await sub.deactivate();
+		expect(fx.provider.hooks.of(7)).toEqual([]);
+		expect(fx.provider.hooks.of(null)).toHaveLength(1);
 	});
 
 	it('nests the dotted data keys when asked', async () => {
@@ -294,7 +496,7 @@ describe('thanks.io Trigger, polling mode', () => {
 		expect(answer.status).toBe(404);
 	});
 
-	it('reports each change once, none twice, and none missed between polls', async () => {
+	it('reports each order whose status changed since the last poll, once', async () => {
 		const [a, b] = fx.provider.addOrders(2, 'Printing');
 		const h = await polling({ pollEvents: ['order.status_changed'] });
 		await h.activate();
@@ -312,7 +514,7 @@ describe('thanks.io Trigger, polling mode', () => {
 		]);
 		expect(await h.poll()).toBeNull();
 
-		// Two changes between two polls: both reported, oldest order first.
+		// Two orders changed between two polls: both reported, oldest order first.
 		fx.provider.setOrderStatus(Number(b.id), 'Printed');
 		fx.provider.setOrderStatus(Number(a.id), 'Shipped');
 		const second = await h.poll();
@@ -321,6 +523,21 @@ describe('thanks.io Trigger, polling mode', () => {
 			[b.id, 'Printed'],
 		]);
 		expect(h.executions).toHaveLength(2);
+	});
+
+	it('sees the status each poll shows: A → B → C between two polls arrives as A → C', async () => {
+		const [a] = fx.provider.addOrders(1, 'Printing');
+		const h = await polling();
+		await h.activate();
+		fx.provider.setOrderStatus(Number(a.id), 'Printed');
+		fx.provider.setOrderStatus(Number(a.id), 'In Transit');
+		const [created] = fx.provider.addOrders(1, 'Reviewing');
+		const items = (await h.poll())!.map((i) => i.json);
+		expect(items.map((i) => [i.event, i.order_id, i.previous_status, i.status])).toEqual([
+			['order.status_changed', a.id, 'Printing', 'In Transit'],
+			['order.created', created.id, null, 'Reviewing'],
+		]);
+		for (const item of items) expect(Object.keys(item)).toContain('previous_status');
 	});
 
 	it('reports new orders, and a delivery as "order delivered"', async () => {
@@ -358,21 +575,49 @@ describe('thanks.io Trigger, polling mode', () => {
 		expect(await h.poll()).toBeNull();
 	});
 
-	it('gives the latest order as a sample when run by hand, without moving the cursor', async () => {
+	it('gives the latest order as a sample when run by hand, and moves no cursor', async () => {
 		const [a] = fx.provider.addOrders(2, 'Printing').slice(-1);
 		const h = await polling();
 		await h.activate();
-		const cursor = JSON.stringify(nodeData(h));
-		const sample = await h.executeManually();
-		expect(sample.map((i) => i.json.order_id)).toEqual([a.id]);
+		// n8n saved what the poll at activation noted: each order's status.
+		const saved = nodeData(h).cursor as { orders: Record<string, string> };
+		expect(Object.values(saved.orders)).toEqual(['Printing', 'Printing']);
+
 		fx.provider.setOrderStatus(Number(a.id), 'Printed');
-		expect(JSON.stringify(nodeData(h))).toBe(cursor);
-		expect((await h.poll())!.map((i) => i.json.order_id)).toEqual([a.id]);
+		const sample = await h.executeManually();
+		expect(sample.map((i) => [i.json.order_id, i.json.status])).toEqual([[a.id, 'Printed']]);
+		// The manual run left the cursor as it was (and n8n saves nothing of a manual run).
+		const manual = h.runs[h.runs.length - 1];
+		expect(manual).toMatchObject({ mode: 'manual', saved: false });
+		expect((manual.staticData[`node:${h.node.name}`] as IDataObject).cursor).toEqual(saved);
+		expect(nodeData(h).cursor).toEqual(saved);
+
+		// n8n restarts: the poller starts again from the saved cursor, and its poll at
+		// activation reports the change, once.
+		await h.deactivate();
+		const { polled } = await h.activate();
+		expect(polled?.map((i) => [i.json.order_id, i.json.previous_status, i.json.status])).toEqual([
+			[a.id, 'Printing', 'Printed'],
+		]);
+		expect(await h.poll()).toBeNull();
 	});
 
 	it('makes no request in webhook mode when n8n polls at activation', async () => {
 		const h = await trigger({ events: ['order_item.delivered'] });
 		await h.activate();
 		expect(apiCalls().filter((c) => c.includes('/orders/list'))).toEqual([]);
+	});
+});
+
+describe('thanks.io Trigger in the editor', () => {
+	test('no field of its own is labelled "Mode", the label of the field inside n8n\'s Poll Times', () => {
+		const { description } = new ThanksIoTrigger();
+		const pollTimes = description.properties.find((p) => p.type === 'fixedCollection');
+		expect(pollTimes?.name).toBe('pollTimes');
+		expect(JSON.stringify(pollTimes?.options)).toContain('"displayName":"Mode"');
+		expect(description.properties.map((p) => p.displayName)).not.toContain('Mode');
+		expect(description.properties.find((p) => p.name === 'mode')?.displayName).toBe(
+			'Receive Events By',
+		);
 	});
 });

@@ -98,6 +98,7 @@ export function thinkificFixture() {
 				apiKey: THINKIFIC_API_KEY,
 				subdomain: THINKIFIC_SUBDOMAIN,
 				apiBaseUrl: fixture.apiBaseUrl,
+				webhooksApiBaseUrl: fixture.webhooksApiBaseUrl,
 				...data,
 			} as never);
 		},

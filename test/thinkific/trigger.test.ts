@@ -6,9 +6,20 @@ import type {
 } from 'n8n-workflow';
 
 import { ThinkificTrigger } from '../../nodes/Thinkific/ThinkificTrigger.node';
-import { freshNodeType, useTriggers } from '../harness';
+import { TOPICS } from '../../nodes/Thinkific/trigger/events';
+import { captureN8nLog, freshNodeType, useTriggers } from '../harness';
+import { readmeSection } from '../harness/readme';
 import type { StaticDataModel, TriggerHarness } from '../harness';
 import { THINKIFIC_API_KEY, THINKIFIC_CLIENT } from '../sandbox/thinkific';
+import { THINKIFIC_TOPICS } from '../sandbox/thinkificWebhooks';
+import {
+	DEDUP_MAX_AGE_MS,
+	DEDUP_MAX_BYTES,
+	DEDUP_MAX_ENTRIES,
+	deliveryHash,
+	memoryEntry,
+	rememberedDeliveries,
+} from '../../nodes/shared/trigger';
 import type { Auth } from './context';
 import { errorText, thinkificFixture } from './context';
 
@@ -68,13 +79,9 @@ describe('Thinkific Trigger: registration with OAuth2', () => {
 			expect(w.host).toBe('thinkific-api');
 			expect(w.by).toBe('app');
 		}
-		const stored = h.stored[`node:${h.node.name}`] as IDataObject;
-		expect(stored.registrations).toEqual(
-			Object.fromEntries(registered.map((w) => [w.topic, w.id])),
-		);
-		for (const id of Object.values(stored.registrations as IDataObject)) {
-			expect(id).toMatch(/^\d{23}$/);
-		}
+		for (const w of registered) expect(w.id).toMatch(/^\d{23}$/);
+		// Found again on Thinkific's list by their URL: nothing is kept in static data.
+		expect(h.stored).toEqual({});
 		// The bearer token of the connected credential was used, on the Webhooks API only.
 		for (const call of webhookApiCalls()) expect(call.headers.authorization).toMatch(/^Bearer /);
 	});
@@ -140,7 +147,6 @@ describe('Thinkific Trigger: registration with OAuth2', () => {
 		expect(hooks()).toHaveLength(3);
 		await h.deactivate();
 		expect(hooks().map((w) => w.id)).toEqual([other.id]);
-		expect((h.stored[`node:${h.node.name}`] as IDataObject).registrations).toBeUndefined();
 		const deletes = webhookApiCalls().filter((r) => r.method === 'DELETE');
 		expect(deletes).toHaveLength(2);
 	});
@@ -152,7 +158,9 @@ describe('Thinkific Trigger: registration with OAuth2', () => {
 			() => undefined,
 			(e: unknown) => e,
 		);
-		expect((error as Error).message).toMatch(/Could not list .*403: App does not have permission/);
+		expect((error as Error).message).toMatch(
+			/Could not list .*403: App does not have permission.*\. .*webhooks permission.*reconnect the credential/,
+		);
 		expect((error as { description?: string }).description).toMatch(
 			/webhooks permission.*reconnect the credential/,
 		);
@@ -168,7 +176,7 @@ describe('Thinkific Trigger: registration with OAuth2', () => {
 		const error = (await h.activate().catch((e: unknown) => e)) as Error & {
 			description?: string;
 		};
-		expect(error.message).toMatch(/404/);
+		expect(error.message).toMatch(/404.*Webhooks API Base URL.*platform\.thinkific\.com/);
 		expect(error.description).toMatch(/Webhooks API Base URL.*platform\.thinkific\.com/);
 	});
 
@@ -184,21 +192,120 @@ describe('Thinkific Trigger: registration with OAuth2', () => {
 	});
 });
 
-describe('Thinkific Trigger: with an API key', () => {
-	it('registers nothing: the webhook is added in the Thinkific admin', async () => {
-		const h = await trigger({ events: ['enrollment.completed'] }, { auth: 'thinkificApi' });
-		expect(await h.activate()).toEqual({ created: false });
-		expect(hooks()).toEqual([]);
-		expect(webhookApiCalls()).toEqual([]);
+describe('Thinkific Trigger: state that survives n8n', () => {
+	it('keeps its webhooks through a publish during a running execution, and leaves nothing when deactivated', async () => {
+		const h = await trigger({ events: ['order.created', 'user.signup'] });
+		await h.activate();
+		const held = h.holdNextExecution();
+		const inFlight = fx.provider.fire('order.created');
+		await held.started;
+		expect(await h.republish()).toEqual({ created: true });
+		held.release();
+		expect((await inFlight)[0].status).toBe(200);
+		const [next] = await fx.provider.fire('order.created');
+		expect([next.status, JSON.parse(next.answer)]).toEqual([
+			200,
+			{ received: true, started: true },
+		]);
+		expect(h.executions).toHaveLength(2);
 		await h.deactivate();
-		expect(webhookApiCalls()).toEqual([]);
+		expect(hooks()).toEqual([]);
+	});
+
+	it.each([
+		['n8n removes what it can', {}],
+		['n8n cannot remove anything', { withoutCleanup: true }],
+	])('leaves no webhook behind when activation fails half-way (%s)', async (_name, options) => {
+		fx.provider.hooks.failCreatesAfter = 1;
+		const h = await trigger({ events: ['order.created', 'user.signup'] });
+		await expect(h.activate(options)).rejects.toThrow(/Thinkific answered 500/);
+		expect(hooks()).toEqual([]);
+	});
+
+	it("moves its webhooks when n8n's public URL changes, and removes those of the old URL too", async () => {
+		const h = await trigger({ events: ['order.created'] });
+		await h.activate();
+		const [old] = hooks();
+		h.changePublicUrl();
+		expect(await h.activate()).toEqual({ created: true });
+		expect(hooks().map((w) => w.target_url)).toEqual([h.webhookUrl()]);
+		expect(h.webhookUrl()).not.toBe(old.target_url);
+		h.changePublicUrl();
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
+	});
+});
+
+describe('Thinkific Trigger: "Listen for test event"', () => {
+	it.each<Auth>(['thinkificOAuth2Api', 'thinkificApi'])(
+		'registers at the test URL, passes one signed test event, then removes the test webhooks (%s)',
+		async (auth) => {
+			const h = await trigger({ events: ['order.created'] }, { auth });
+			await h.activate();
+			const production = hooks();
+			expect(await h.listenForTestEvent()).toEqual({ created: true });
+			expect(hooks().map((w) => w.target_url)).toEqual([h.webhookUrl(), h.testWebhookUrl()]);
+			const answers = await fx.provider.fire('order.created');
+			expect(answers.map((d) => d.status)).toEqual([200, 200]);
+			expect(h.runs.map((r) => [r.mode, r.saved]).sort()).toEqual([
+				['manual', false],
+				['webhook', true],
+			]);
+			expect(h.isListening).toBe(false);
+			expect(hooks()).toEqual(production);
+			await h.deactivate();
+			expect(hooks()).toEqual([]);
+		},
+	);
+
+	it('refuses an unsigned test event, as any other, and keeps listening', async () => {
+		const h = await trigger({ events: ['order.created'] });
+		await h.listenForTestEvent();
+		const [delivery] = await fx.provider.fire('order.created', { unsigned: true });
+		expect(delivery.status).toBe(401);
+		expect(h.runs).toEqual([]);
+		expect(h.isListening).toBe(true);
+		const [signed] = await fx.provider.fire('order.created');
+		expect(signed.status).toBe(200);
+		expect(h.isListening).toBe(false);
+		expect(hooks()).toEqual([]);
+	});
+});
+
+describe('Thinkific Trigger: with an API key', () => {
+	it('registers its webhooks through the Webhooks API, with the API key as a bearer token', async () => {
+		const h = await trigger(
+			{ events: ['enrollment.completed', 'order.created'] },
+			{ auth: 'thinkificApi' },
+		);
+		expect(await h.activate()).toEqual({ created: true });
+		expect(
+			hooks()
+				.map((w) => [w.topic, w.target_url, w.by])
+				.sort(),
+		).toEqual([
+			['enrollment.completed', h.webhookUrl(), 'apiKey'],
+			['order.created', h.webhookUrl(), 'apiKey'],
+		]);
+		const calls = webhookApiCalls();
+		expect(calls.length).toBeGreaterThan(0);
+		for (const call of calls) {
+			expect(call.headers.authorization).toBe(`Bearer ${THINKIFIC_API_KEY}`);
+			expect(call.headers['x-auth-api-key']).toBeUndefined();
+		}
+		// The Admin API is not asked; deliveries are signed with the API key.
 		expect(fx.apiCalls()).toEqual([]);
+		const [delivery] = await fx.provider.fire('order.created');
+		expect(delivery.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+		expect(await h.activate()).toEqual({ created: false });
+		await h.deactivate();
+		expect(hooks()).toEqual([]);
 	});
 
 	it('accepts deliveries signed with the API key, and refuses the client secret', async () => {
 		const h = await trigger({ events: ['enrollment.completed'] }, { auth: 'thinkificApi' });
 		await h.activate();
-		fx.provider.hooks.addAdminWebhook('enrollment.completed', h.webhookUrl());
 		const [signed] = await fx.provider.fire('enrollment.completed');
 		expect(signed.status).toBe(200);
 		expect(h.executions).toHaveLength(1);
@@ -206,6 +313,106 @@ describe('Thinkific Trigger: with an API key', () => {
 		const other = await fx.provider.hooks.deliverTo(h.webhookUrl(), event, 'app');
 		expect(other.status).toBe(401);
 		expect(h.executions).toHaveLength(1);
+	});
+});
+
+describe('Thinkific Trigger: webhooks added in the Thinkific admin (the manual path)', () => {
+	/**
+	 * The address "Listen for test event" shows when Thinkific refuses the API key: in
+	 * the error's description (the editor's "Show details"), never in its message,
+	 * which n8n logs.
+	 */
+	async function addressShown(h: TriggerHarness): Promise<string> {
+		const error = (await h.listenForTestEvent().catch((e: unknown) => e)) as Error & {
+			description?: string;
+		};
+		expect(error.message).toMatch(/Thinkific refused the API key on its Webhooks API \(401\)/);
+		expect(error.message).toMatch(/Settings → Code & analytics → Webhooks.*Show details/);
+		const secret = /\?token=([0-9a-f]{64})/.exec(error.description ?? '')?.[1];
+		expect(secret).toBeDefined();
+		expect(error.message).not.toContain(secret);
+		expect(error.stack).not.toContain(secret);
+		expect(h.isListening).toBe(false);
+		return `${h.webhookUrl()}?token=${secret}`;
+	}
+
+	async function manual(events = ['enrollment.completed']) {
+		fx.provider.hooks.apiKeyAccepted = false;
+		const h = await trigger({ events }, { auth: 'thinkificApi' });
+		const log = captureN8nLog();
+		try {
+			expect(await h.activate()).toEqual({ created: false });
+		} finally {
+			log.restore();
+		}
+		// n8n's log says what happened and where to look, without the secret.
+		expect(log.lines.join('\n')).toMatch(
+			/refused the API key on its Webhooks API \(401\).*registered no webhook.*Listen for test event/,
+		);
+		logged.push(...log.lines);
+		return h;
+	}
+
+	const logged: string[] = [];
+
+	it('publishes without registering when Thinkific refuses the API key, and shows the address to add', async () => {
+		const h = await manual();
+		expect(hooks()).toEqual([]);
+		const address = await addressShown(h);
+		// The admin adds it; Thinkific delivers unsigned.
+		fx.provider.hooks.addAdminWebhook('enrollment.completed', address, { signed: false });
+		const [delivery] = await fx.provider.fire('enrollment.completed');
+		expect(delivery.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+		// Deactivating removes nothing the admin added (Thinkific refuses the key there too).
+		await h.deactivate();
+		expect(hooks().map((w) => w.target_url)).toEqual([address]);
+	});
+
+	it('refuses an unsigned delivery without the URL secret, or with another', async () => {
+		const h = await manual();
+		const address = await addressShown(h);
+		const wrong = `${h.webhookUrl()}?token=${'0'.repeat(64)}`;
+		for (const url of [h.webhookUrl(), wrong]) {
+			fx.provider.hooks.webhooks.clear();
+			fx.provider.hooks.addAdminWebhook('enrollment.completed', url, { signed: false });
+			const [delivery] = await fx.provider.fire('enrollment.completed');
+			expect(delivery.status).toBe(401);
+			expect(JSON.parse(delivery.answer).message).toMatch(/X-Thinkific-Hmac-Sha256/);
+		}
+		expect(h.executions).toHaveLength(0);
+		// A signed delivery is checked by its signature, whatever its URL carries.
+		const forged = await fx.provider.hooks.deliverTo(
+			address,
+			fx.provider.hooks.event('enrollment.completed'),
+			'admin',
+			{ signWith: 'not-the-api-key' },
+		);
+		expect(forged.status).toBe(401);
+		const signed = await fx.provider.hooks.deliverTo(
+			h.webhookUrl(),
+			fx.provider.hooks.event('enrollment.completed'),
+			'admin',
+		);
+		expect(signed.status).toBe(200);
+		expect(h.executions).toHaveLength(1);
+	});
+
+	it("keeps the URL secret out of static data, outputs, answers and n8n's log", async () => {
+		const h = await manual();
+		const address = await addressShown(h);
+		const secret = new URL(address).searchParams.get('token')!;
+		fx.provider.hooks.addAdminWebhook('enrollment.completed', address, { signed: false });
+		await fx.provider.fire('enrollment.completed');
+		await fx.provider.fire('enrollment.completed', { repeat: true });
+		const everything = JSON.stringify([
+			h.stored,
+			h.runs,
+			fx.provider.hooks.deliveries.sent.map((d) => d.answer),
+			logged,
+		]);
+		expect(logged.length).toBeGreaterThan(0);
+		expect(everything).not.toContain(secret);
 	});
 });
 
@@ -333,17 +540,79 @@ describe('Thinkific Trigger: de-duplication', () => {
 		},
 	);
 
-	it('keeps a bounded window of deliveries', async () => {
+	it(`keeps a bounded window: the last ${DEDUP_MAX_ENTRIES} deliveries of ${DEDUP_MAX_AGE_MS / 3_600_000} hours, in ${DEDUP_MAX_BYTES} bytes`, async () => {
 		const h = await trigger({ events: ['user.signin'] });
 		await h.activate();
-		for (let i = 0; i < 5; i++) await fx.provider.fire('user.signin');
-		const memory = (h.stored[`node:${h.node.name}`] as IDataObject).deliveries as IDataObject;
-		expect(Object.keys(memory)).toHaveLength(5);
-		for (const at of Object.values(memory)) expect(typeof at).toBe('number');
+		// A busy site: n8n's database already holds a full window, one delivery a second,
+		// and one delivery older than the age limit at its start.
+		const now = Date.now();
+		const full =
+			memoryEntry('too-old', now - DEDUP_MAX_AGE_MS - 120_000) +
+			Array.from({ length: DEDUP_MAX_ENTRIES - 1 }, (_, i) =>
+				memoryEntry(`seen-${i}`, now - (DEDUP_MAX_ENTRIES - i) * 1000),
+			).join('');
+		h.stored = { [`node:${h.node.name}`]: { deliveries: full } };
+
+		const event = (id: string) => ({ ...fx.provider.hooks.event('user.signin'), id });
+		const deliver = async (id: string) =>
+			JSON.parse((await fx.provider.hooks.deliverTo(h.webhookUrl(), event(id), 'app')).answer);
+		expect(await deliver('new-1')).toMatchObject({ started: true });
+		expect(await deliver('new-2')).toMatchObject({ started: true });
+		const memory = rememberedDeliveries(h.stored[`node:${h.node.name}`] as IDataObject).map(
+			(e) => e.hash,
+		);
+		// Still full: the one too old went first, then the oldest within the age limit.
+		expect(memory).toHaveLength(DEDUP_MAX_ENTRIES);
+		expect(memory).not.toContain(deliveryHash('too-old'));
+		expect(memory).not.toContain(deliveryHash('seen-0'));
+		expect(memory.slice(-2)).toEqual([deliveryHash('new-1'), deliveryHash('new-2')]);
+		expect(JSON.stringify(h.stored).length).toBeLessThan(DEDUP_MAX_BYTES + 100);
+		// A delivery that fell out of the window starts again; one still in it does not.
+		expect(await deliver('seen-0')).toMatchObject({ started: true });
+		expect(await deliver(`seen-${DEDUP_MAX_ENTRIES - 2}`)).toMatchObject({
+			started: false,
+			reason: 'delivered before',
+		});
+		expect(h.executions).toHaveLength(3);
 	});
 });
 
 describe('Thinkific Trigger: events and filters', () => {
+	it("offers the 25 topics of Thinkific's webhooks documentation, and the README says 25", () => {
+		const documented = [
+			'lead.created',
+			'order.created',
+			'order_transaction.succeeded',
+			'order_transaction.failed',
+			'order_transaction.refunded',
+			'subscription.cancelled',
+			'subscription.past_due',
+			'subscription.unpaid',
+			'user.signup',
+			'user.signin',
+			'user.updated',
+			'enrollment.trial',
+			'enrollment.created',
+			'enrollment.completed',
+			'enrollment.progress',
+			'course.created',
+			'course.deleted',
+			'course.updated',
+			'lesson.completed',
+			'quiz.attempted',
+			'app.uninstalled',
+			'product.created',
+			'product.deleted',
+			'product.updated',
+			'plan.updated',
+		];
+		expect(TOPICS.map((t) => t.value).sort()).toEqual([...documented].sort());
+		expect([...THINKIFIC_TOPICS].sort()).toEqual([...documented].sort());
+		const section = readmeSection('### Node: Thinkific Trigger');
+		expect(section).toMatch(/the 25 topics of Thinkific's webhooks documentation/);
+		expect(section).not.toMatch(/\b26\b/);
+	});
+
 	it('answers events not chosen without an execution', async () => {
 		const h = await trigger({ events: ['enrollment.completed'] }, { auth: 'thinkificApi' });
 		await h.activate();

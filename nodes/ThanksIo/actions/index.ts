@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceMap } from '../../shared/router';
+import { authentication } from '../authentication';
 import * as mailer from './mailer';
 import * as mailingList from './mailingList';
 import * as order from './order';
@@ -11,18 +12,6 @@ export const resources: ResourceMap = {
 	mailingList: mailingList.operations,
 	recipient: recipient.operations,
 	order: order.operations,
-};
-
-/** Which credential the node uses; the action node and the trigger share it. */
-export const authentication: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'OAuth2', value: 'thanksIoOAuth2Api' },
-		{ name: 'Personal Access Token', value: 'thanksIoApi' },
-	],
-	default: 'thanksIoOAuth2Api',
 };
 
 export const properties: INodeProperties[] = [

@@ -69,15 +69,6 @@ export const RECIPIENT_PAGING: Partial<Paging> = {
 	query: (page, pageSize) => ({ limit: pageSize, page }),
 };
 
-/**
- * Orders: the older spec documents `limit` (1 to 100), the newer one and third-party
- * clients `items_per_page`; both are sent, with the same value.
- */
-export const ORDER_PAGING: Partial<Paging> = {
-	maxPageSize: 100,
-	query: (page, pageSize) => ({ limit: pageSize, items_per_page: pageSize, page }),
-};
-
 export const { apiRequest, apiRequestAllItems, apiRequestPage } = createTransport(thanksIoApi);
 
 export interface HandwritingStyle extends IDataObject {

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { authentication } from '../actions';
+import { authentication } from '../authentication';
 
 /** thanks.io's webhook types (`webhook-type` in its API reference). */
 export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
@@ -33,12 +33,13 @@ export const POLL_EVENTS: INodePropertyOptions[] = [
 	{
 		name: 'Order Delivered',
 		value: 'order.delivered',
-		description: 'An order\'s status becomes "Delivered" (a mail piece of it was delivered)',
+		description:
+			'An order\'s status is "Delivered" (a mail piece of it was delivered) and was not at the last poll',
 	},
 	{
 		name: 'Order Status Changed',
 		value: 'order.status_changed',
-		description: "An order's status changes",
+		description: "An order's status differs from the one the last poll saw",
 	},
 ];
 
@@ -48,7 +49,8 @@ const pollMode = { show: { mode: ['poll'] } };
 export const properties: INodeProperties[] = [
 	authentication,
 	{
-		displayName: 'Mode',
+		// Not "Mode": n8n's Poll Times below has a field of that name.
+		displayName: 'Receive Events By',
 		name: 'mode',
 		type: 'options',
 		noDataExpression: true,
@@ -106,7 +108,7 @@ export const properties: INodeProperties[] = [
 		required: true,
 		displayOptions: pollMode,
 		description:
-			'Changes of the 500 most recent orders, each reported once. The first poll only notes the orders as they are.',
+			"Each poll compares the 500 most recent orders with the last poll's. The orders list shows each order's status at that moment, so several changes between two polls arrive as one: A → B → C as A → C (with previous_status A). The first poll only notes the orders as they are.",
 	},
 	{
 		displayName: 'Mailing List Name or ID',
@@ -124,8 +126,17 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getSubAccountFilter' },
 		default: '',
+		displayOptions: pollMode,
 		description:
-			'Only events of orders of this sub-account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Only orders of this sub-account (thanks.io filters the orders list by it). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName:
+			"thanks.io sends a sub-account's events only to webhooks made in that sub-account's context, and the main account's events only to its own. To hear a sub-account's events, use a credential of that sub-account: the webhooks are then made in its context.",
+		name: 'subAccountNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: webhookMode,
 	},
 	{
 		displayName: 'Options',

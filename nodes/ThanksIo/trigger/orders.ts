@@ -2,8 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 /**
  * What the polling mode reports: the changes between the orders list as it was
- * at the last poll and as it is now. The cursor is each order's status by ID, for
- * the orders read (the most recent ones); the first poll only fills it.
+ * at the last poll and as it is now. The list shows each order's status at the
+ * moment it is read, so the changes in between are not seen: an order that went
+ * A → B → C between two polls is reported once, as A → C. The cursor is each
+ * order's status by ID, for the orders read (the most recent ones); the first poll
+ * only fills it.
  */
 
 /** How many of the most recent orders each poll reads (five pages of 100). */
@@ -37,7 +40,9 @@ export function readCursor(value: unknown, scope: string): OrderCursor | undefin
 /**
  * The events since `cursor`, oldest order first, and the cursor to keep. A status
  * that becomes "Delivered" is reported as `order.delivered` when that event is
- * chosen, else as `order.status_changed`: one item per change.
+ * chosen, else as `order.status_changed`: one item per order whose status differs
+ * from the last poll's, with the status then (`previous_status`, null for a new
+ * order) and now.
  */
 export function ordersChanged(
 	cursor: OrderCursor | undefined,
@@ -55,7 +60,13 @@ export function ordersChanged(
 		const previous = cursor.orders[id];
 		if (previous === undefined) {
 			if (events.includes('order.created')) {
-				items.push({ event: 'order.created', order_id: order.id, status, order });
+				items.push({
+					event: 'order.created',
+					order_id: order.id,
+					previous_status: null,
+					status,
+					order,
+				});
 			}
 			continue;
 		}

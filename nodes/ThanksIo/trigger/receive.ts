@@ -11,16 +11,15 @@ import type { RequestContext } from '../../shared/transport';
 import {
 	acknowledge,
 	deliveryKey,
-	fingerprint,
 	jsonBodyOf,
 	passDeliveries,
 	refuse,
-	sameSecret,
 	seenBefore,
 	start,
 } from '../../shared/trigger';
-import { listRecentOrders } from '../transport/trigger';
-import { TOKEN_PARAMETER } from './lifecycle';
+import { hasUrlSecret, urlSecretOf } from '../../shared/urlSecret';
+import { listOrders } from '../transport/orders';
+import { URL_SECRET_KEYS } from './lifecycle';
 import { POLLED_ORDERS, nestDottedKeys, ordersChanged, readCursor, statusOf } from './orders';
 
 function text(value: unknown): string {
@@ -32,16 +31,15 @@ export function keyOf(event: IDataObject): string {
 }
 
 /**
- * A webhook delivery: the URL's secret is checked first (in constant time,
- * against the fingerprint kept at registration); a call without it gets 401 and
- * starts nothing. Events not chosen, of another sub-account, or delivered
- * before, are answered without an execution.
+ * A webhook delivery: the URL's secret is checked first (in constant time, against
+ * the node's URL secret derived again); a call without it gets 401 and starts
+ * nothing. Events not chosen, or delivered before, are answered without an
+ * execution. There is no sub-account filter here: thanks.io sends a sub-account's
+ * events only to the webhooks made in that sub-account's context (with its
+ * credential), and no event names its sub-account.
  */
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const expected = (this.getWorkflowStaticData('node') as { tokenFingerprint?: string })
-		.tokenFingerprint;
-	const token = this.getQueryData()[TOKEN_PARAMETER as never] as unknown;
-	if (!expected || typeof token !== 'string' || !sameSecret(fingerprint(token), expected)) {
+	if (!hasUrlSecret(this, await urlSecretOf(this, URL_SECRET_KEYS))) {
 		return refuse(this, 'Missing or wrong webhook token');
 	}
 	const event = jsonBodyOf(this);
@@ -50,11 +48,6 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		return refuse(this, 'The body is not a thanks.io event', 400);
 	const chosen = this.getNodeParameter('events', []) as string[];
 	if (!chosen.includes(type)) return acknowledge(`event ${type} not chosen`);
-	const subAccount = text(this.getNodeParameter('subAccount', ''));
-	const data = (event.data ?? {}) as IDataObject;
-	if (subAccount !== '' && text(data['order.sub_account_id']) !== subAccount) {
-		return acknowledge('another sub-account');
-	}
 	if (seenBefore(this, keyOf(event))) return acknowledge('delivered before');
 	return start([event]);
 }
@@ -72,7 +65,7 @@ export async function pollOrders(
 ): Promise<INodeExecutionData[][] | null> {
 	if (settings.mode !== 'poll') return null;
 	if (settings.manual) {
-		const [latest] = await listRecentOrders.call(ctx, 1, settings.subAccount);
+		const [latest] = await listOrders.call(ctx, { limit: 1, subAccount: settings.subAccount });
 		if (!latest) return null;
 		const sample = {
 			event: 'order.status_changed',
@@ -83,7 +76,10 @@ export async function pollOrders(
 		};
 		return [[{ json: sample }]];
 	}
-	const orders = await listRecentOrders.call(ctx, POLLED_ORDERS, settings.subAccount);
+	const orders = await listOrders.call(ctx, {
+		limit: POLLED_ORDERS,
+		subAccount: settings.subAccount,
+	});
 	const scope = `sub-account:${settings.subAccount}`;
 	const { items, cursor } = ordersChanged(
 		readCursor(staticData.cursor, scope),

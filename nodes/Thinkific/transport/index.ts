@@ -17,7 +17,8 @@ export const thinkificApi: ProviderApi = {
 	credentials: {
 		thinkificApi: {
 			baseUrlField: 'apiBaseUrl',
-			urlFields: { apiBaseUrl: 'API Base URL' },
+			otherBaseUrlFields: { webhooks: 'webhooksApiBaseUrl' },
+			urlFields: { apiBaseUrl: 'API Base URL', webhooksApiBaseUrl: 'Webhooks API Base URL' },
 		},
 		thinkificOAuth2Api: {
 			baseUrlField: 'apiBaseUrl',

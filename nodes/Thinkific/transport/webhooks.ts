@@ -9,8 +9,9 @@ import { apiRequest, apiRequestAllItems } from './index';
 import { WEBHOOKS_API_ALTERNATIVE, WEBHOOKS_API_DEFAULT } from './site';
 
 /**
- * Thinkific's Webhooks API v2 (OAuth2 only), on the credential's Webhooks API
- * Base URL: `GET /webhooks` (cursor paging: `limit`, then `next` = the previous
+ * Thinkific's Webhooks API v2 (an OAuth2 token, or the API key as a bearer token),
+ * on the credential's Webhooks API Base URL: `GET /webhooks` (cursor paging:
+ * `limit`, then `next` = the previous
  * page's `meta.page.next_page` while `meta.page.has_next`), `POST /webhooks
  * {topic, target_url}` → 201 `{id, topic, target_url, status, …}`, and
  * `DELETE /webhooks/{id}` → 204. Webhook IDs are 23-digit strings, kept as text.
@@ -106,8 +107,8 @@ export async function createWebhook(
 		throw apiError(
 			this.getNode(),
 			undefined,
-			`Thinkific accepted the webhook for ${topic} but sent no ID for it`,
-			'Deactivating the workflow cannot remove that webhook: remove it in your Thinkific admin.',
+			`Thinkific accepted the webhook for ${topic} but sent no ID for it. Remove it in your Thinkific admin (Settings → Code & analytics → Webhooks), then publish the workflow again.`,
+			'Remove the webhook in your Thinkific admin (Settings → Code & analytics → Webhooks), then publish the workflow again.',
 			undefined,
 			[],
 		);

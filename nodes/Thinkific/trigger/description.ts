@@ -8,14 +8,14 @@ export const properties: INodeProperties[] = [
 		name: 'authentication',
 		type: 'options',
 		options: [
-			{ name: 'OAuth2 (Registers Its Webhooks)', value: 'thinkificOAuth2Api' },
-			{ name: 'API Key (Webhooks Added in Thinkific)', value: 'thinkificApi' },
+			{ name: 'OAuth2', value: 'thinkificOAuth2Api' },
+			{ name: 'API Key', value: 'thinkificApi' },
 		],
 		default: 'thinkificOAuth2Api',
 	},
 	{
 		displayName:
-			'Thinkific lets only OAuth apps register webhooks. Copy the Production URL above and add it in your Thinkific admin under Settings → Code & analytics → Webhooks, once for each event chosen below. Deliveries are checked with the API key.',
+			'The trigger registers its webhooks through Thinkific\'s Webhooks API with the API key. If Thinkific refuses the key there, it registers nothing: add the webhooks in your Thinkific admin under Settings → Code & analytics → Webhooks, one per event chosen below, at the address "Listen for test event" then shows (the Production URL with a secret of this workflow). Signed deliveries are checked with the API key, unsigned ones by that secret.',
 		name: 'apiKeyNotice',
 		type: 'notice',
 		default: '',
@@ -29,7 +29,7 @@ export const properties: INodeProperties[] = [
 		default: [],
 		required: true,
 		description:
-			'The Thinkific events that start the workflow. With OAuth2, one webhook per event is registered when the workflow is activated and removed when it is deactivated.',
+			'The Thinkific events that start the workflow. One webhook per event is registered when the workflow is activated and removed when it is deactivated.',
 	},
 	{
 		displayName: 'Filters',

@@ -18,13 +18,16 @@ import {
 	start,
 	verifyHmacSha256Hex,
 } from '../../shared/trigger';
+import { hasUrlSecret, urlSecretOf } from '../../shared/urlSecret';
 import { COURSE_TOPICS, PRODUCT_TOPICS, courseOf, productsOf, topicOf } from './events';
+import { URL_SECRET_KEYS } from './lifecycle';
 
 export const SIGNATURE_HEADER = 'x-thinkific-hmac-sha256';
 
 /**
  * The key Thinkific signs deliveries with: the app's client secret for webhooks
- * an OAuth app registered, the site's API key for webhooks added in the admin.
+ * an OAuth app registered, the site's API key for webhooks registered with it or
+ * added in the admin.
  */
 async function signingKey(ctx: IWebhookFunctions): Promise<string> {
 	const type = ctx.getNodeParameter('authentication', 'thinkificOAuth2Api') as string;
@@ -57,19 +60,25 @@ export function keyOf(event: IDataObject): string {
 }
 
 /**
- * A delivery: the signature is checked against the raw body before anything
- * else; a missing or wrong one is refused with 401 and starts nothing. A signed
- * event of a topic not chosen, filtered out, or delivered before, is answered
- * without an execution.
+ * A delivery is checked before anything else: a signed one by its signature over
+ * the raw body; an unsigned one (a webhook added in the Thinkific admin may come
+ * unsigned) only when its URL carries this node's URL secret. Anything else is
+ * refused with 401 and starts nothing. An event of a topic not chosen, filtered
+ * out, or delivered before, is answered without an execution.
  */
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const body = rawBodyOf(this);
 	const signature = headerOf(this, SIGNATURE_HEADER);
-	if (!body || body.length === 0 || signature === undefined) {
-		return refuse(this, 'Missing X-Thinkific-Hmac-Sha256 signature or body');
-	}
-	if (!verifyHmacSha256Hex(body, await signingKey(this), signature)) {
-		return refuse(this, 'The X-Thinkific-Hmac-Sha256 signature does not match the body');
+	if (!body || body.length === 0) return refuse(this, 'Missing body');
+	if (signature !== undefined) {
+		if (!verifyHmacSha256Hex(body, await signingKey(this), signature)) {
+			return refuse(this, 'The X-Thinkific-Hmac-Sha256 signature does not match the body');
+		}
+	} else if (!hasUrlSecret(this, await urlSecretOf(this, URL_SECRET_KEYS))) {
+		return refuse(
+			this,
+			'Missing X-Thinkific-Hmac-Sha256 signature, and no URL secret of an unsigned webhook',
+		);
 	}
 	const event = jsonBodyOf(this);
 	const topic = event ? topicOf(event) : undefined;

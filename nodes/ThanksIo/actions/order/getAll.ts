@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
-import { ORDER_PAGING, apiRequestAllItems } from '../../transport';
+import { listOrders } from '../../transport/orders';
 import { subAccountField } from '../fields';
 import { optionalId } from '../validate';
 
@@ -21,11 +21,5 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);
 	const subAccount = optionalId(this, itemIndex, 'subAccount', 'Sub-Account');
-	const qs: IDataObject = subAccount === undefined ? {} : { sub_account_id: subAccount };
-	return await apiRequestAllItems.call(
-		this,
-		{ path: '/orders/list', qs, paging: ORDER_PAGING },
-		limit,
-		itemIndex,
-	);
+	return await listOrders.call(this, { limit, subAccount }, itemIndex);
 }

@@ -3,8 +3,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { apiError } from '../../shared/errors';
 import type { Registration } from '../../shared/registrations';
 import { registrationError, statusOf } from '../../shared/registrations';
-import type { RequestContext } from '../../shared/transport';
-import { ORDER_PAGING, apiRequest, apiRequestAllItems } from './index';
+import { apiRequest, apiRequestAllItems } from './index';
 
 /**
  * thanks.io's webhook routes (paid plans only): `GET /webhooks` (Laravel pages,
@@ -18,13 +17,21 @@ export interface ThanksIoRegistration extends Registration {
 }
 
 const PAID_PLAN_ADVICE =
-	"thanks.io offers webhooks on paid plans only, and answers 403 when the account has none (or when the token is refused). Upgrade the plan, or set the trigger's Mode to Polling, which reads the orders list instead.";
+	"thanks.io offers webhooks on paid plans only, and answers 403 when the account has none (or when the token is refused). Upgrade the plan, or set the trigger's Receive Events By to Polling the Orders List, which reads the orders list instead.";
 
-function explained(hook: IHookFunctions, error: unknown, action: string): Error {
-	return registrationError(hook.getNode(), error, action, {
-		401: PAID_PLAN_ADVICE,
-		403: PAID_PLAN_ADVICE,
-	});
+function explained(
+	hook: IHookFunctions,
+	error: unknown,
+	action: string,
+	secrets: string[] = [],
+): Error {
+	return registrationError(
+		hook.getNode(),
+		error,
+		action,
+		{ 401: PAID_PLAN_ADVICE, 403: PAID_PLAN_ADVICE },
+		secrets,
+	);
 }
 
 /** Every webhook of the account. */
@@ -62,13 +69,14 @@ export async function listWebhooks(this: IHookFunctions): Promise<ThanksIoRegist
 	}));
 }
 
-/** Registers `type` for `url` (POSTed to); returns the new webhook's ID. */
+/** Registers `type` for `url` (POSTed to); returns the new webhook's ID. `secrets` are masked in errors. */
 export async function createWebhook(
 	this: IHookFunctions,
 	type: string,
 	url: string,
 	mailingListId: string,
 	description: string,
+	secrets: string[] = [],
 ): Promise<string> {
 	const body: IDataObject = { url, type, verb: 'post', description };
 	if (mailingListId !== '') body.mailing_list_id = Number(mailingListId);
@@ -76,15 +84,15 @@ export async function createWebhook(
 	try {
 		answer = await apiRequest.call(this, { method: 'POST', path: '/webhooks', body });
 	} catch (error) {
-		throw explained(this, error, `register the thanks.io webhook for ${type}`);
+		throw explained(this, error, `register the thanks.io webhook for ${type}`, secrets);
 	}
 	const created = (answer.data ?? answer) as IDataObject;
 	if (created.id === undefined || created.id === null) {
 		throw apiError(
 			this.getNode(),
 			undefined,
-			`thanks.io accepted the webhook for ${type} but sent no ID for it`,
-			'Deactivating the workflow cannot remove that webhook: remove it in the thanks.io dashboard (Profile → Webhooks).',
+			`thanks.io accepted the webhook for ${type} but sent no ID for it. Remove it in the thanks.io dashboard (Profile → Webhooks), then publish the workflow again.`,
+			'Remove the webhook in the thanks.io dashboard (Profile → Webhooks), then publish the workflow again.',
 			undefined,
 			[],
 		);
@@ -100,21 +108,4 @@ export async function deleteWebhook(this: IHookFunctions, id: string): Promise<v
 		if (statusOf(error) === 404) return;
 		throw explained(this, error, `remove the thanks.io webhook ${id}`);
 	}
-}
-
-/** The most recent orders, newest first: at most `limit`, of one sub-account when given. */
-export async function listRecentOrders(
-	this: RequestContext,
-	limit: number,
-	subAccount: string,
-): Promise<IDataObject[]> {
-	return await apiRequestAllItems.call(
-		this,
-		{
-			path: '/orders/list',
-			qs: subAccount === '' ? {} : { sub_account_id: subAccount },
-			paging: ORDER_PAGING,
-		},
-		limit,
-	);
 }

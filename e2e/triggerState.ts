@@ -1,4 +1,5 @@
-import type { ThanksIoProvider, ThinkificProvider } from '../test/sandbox';
+import type { FlixcheckProvider, ThanksIoProvider, ThinkificProvider } from '../test/sandbox';
+import { FLIXCHECK_WEBHOOK_SECRET } from '../test/sandbox';
 import type { N8nClient, N8nServer } from './lib/n8n';
 import { OWNER, RestError, sleepMs } from './lib/n8n';
 import type { TriggerRun } from './lib/triggers';
@@ -200,6 +201,7 @@ export async function runTriggerState(
 	const subjects = SUBJECTS.filter(
 		(s) => contextOf(s.provider) && run.credentials.has(s.credential),
 	);
+	await flixcheckPublishedAgain(line, run, check, contextOf('flixcheck'));
 	if (subjects.length === 0) return;
 	const nodeName = (type: string) =>
 		String(run.nodeTypes.find((t) => t.name === `${run.packageName}.${type}`)?.displayName ?? type);
@@ -459,6 +461,75 @@ export async function runTriggerState(
 			} finally {
 				await restartWith(line);
 			}
+		},
+	);
+}
+
+/**
+ * The Flixcheck Trigger keeps nothing but its de-duplication window in static data
+ * (the secret is the credential's): published again while an execution waits, the
+ * next delivery still starts an execution.
+ */
+async function flixcheckPublishedAgain(
+	line: StateLine,
+	run: TriggerRun,
+	check: Check,
+	ctx: SandboxContext | undefined,
+): Promise<void> {
+	if (!ctx || !run.credentials.has('flixcheckWebhookApi')) return;
+	const hooks = ctx.sandbox.provider<FlixcheckProvider>('flixcheck').hooks;
+	await check(
+		`${line.label}: flixcheckTrigger: published again while an execution runs, the next delivery still starts one`,
+		async () => {
+			const hook = await createTriggerWorkflow(
+				run,
+				{
+					type: 'flixcheckTrigger',
+					credential: { type: 'flixcheckWebhookApi' },
+					parameters: { events: ['checkOpened'] },
+					downstream: [
+						{
+							name: 'Wait',
+							type: 'n8n-nodes-base.wait',
+							typeVersion: 1.1,
+							parameters: { resume: 'timeInterval', amount: WAIT_SECONDS, unit: 'seconds' },
+						},
+					],
+				},
+				'flixcheckTrigger: published again',
+			);
+			line.workflowIds.push(hook.workflowId);
+			hooks.configure({
+				url: hook.webhookUrl,
+				events: ['checkOpened'],
+				headers: { [FLIXCHECK_WEBHOOK_SECRET.headerName]: FLIXCHECK_WEBHOOK_SECRET.secret },
+			});
+			await line.client.activateWorkflow(hook.workflowId, hook.versionId);
+			await published(line.client, hook.workflowId);
+			await waitForWebhook(hook.webhookUrl);
+			const [early] = await hooks.fire('checkOpened', { to: hook.webhookUrl });
+			expect(early?.status === 200, `the first delivery got ${early?.status}`);
+			await eventually(async () => {
+				const running = await line.client.executions(hook.workflowId);
+				expect(running.length === 1, 'the first execution did not start');
+			});
+			await publishAgain(line.client, hook.workflowId);
+			const republished = await published(line.client, hook.workflowId);
+			expect(
+				republished.errors.length === 0,
+				`publishing again failed: ${republished.errors.join('; ')}`,
+			);
+			const [ended] = await expectExecutions(line.client, hook.workflowId, 1, 500);
+			expect(ended.status === 'success', `the first execution ended ${ended.status}`);
+			await waitForWebhook(hook.webhookUrl);
+			const [next] = await hooks.fire('checkOpened', { to: hook.webhookUrl });
+			expect(next?.status === 200, `the next delivery got ${next?.status}`);
+			const done = await expectExecutions(line.client, hook.workflowId, 2);
+			expect(
+				done.every((e) => e.status === 'success'),
+				`executions ended ${done.map((e) => e.status).join(', ')}`,
+			);
+			await line.client.deactivateWorkflow(hook.workflowId);
 		},
 	);
 }

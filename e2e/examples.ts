@@ -216,6 +216,94 @@ const thinkific: Example = {
 	},
 };
 
+const COHORT_BUNDLE = { id: '301', name: 'Pottery Bundle' };
+
+/**
+ * Thinkific: a group enrollment. A group is created for a cohort, each learner is
+ * added to it, and each is enrolled in a bundle (every course of the bundle).
+ */
+const thinkificGroup: Example = {
+	name: 'Thinkific: create a group, add a cohort, enroll it in a bundle (sandbox)',
+	credentialTypes: ['thinkificOAuth2Api'],
+	nodes: (ctx) => [
+		node(ctx, 'Create group', 'thinkific', 'thinkificOAuth2Api', {
+			resource: 'group',
+			operation: 'create',
+			name: "=Cohort {{ $now.toFormat('yyyy-MM-dd HH:mm:ss') }}",
+		}),
+		{
+			name: 'Cohort',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({
+					learners: [
+						{ first_name: 'Ada', last_name: 'Clay' },
+						{ first_name: 'Bo', last_name: 'Glaze' },
+					],
+				}),
+				options: {},
+			},
+		},
+		{
+			name: 'One item per learner',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'learners', options: {} },
+		},
+		node(ctx, 'Create user', 'thinkific', 'thinkificOAuth2Api', {
+			resource: 'user',
+			operation: 'create',
+			firstName: '={{ $json.first_name }}',
+			lastName: '={{ $json.last_name }}',
+			// A new address on each run, so that the example can run again.
+			email: '={{ $json.first_name.toLowerCase() }}.{{ $now.toMillis() }}@example.com',
+		}),
+		node(ctx, 'Add to group', 'thinkific', 'thinkificOAuth2Api', {
+			resource: 'group',
+			operation: 'addUser',
+			groupId: { __rl: true, mode: 'id', value: "={{ $('Create group').first().json.id }}" },
+			userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+		}),
+		node(ctx, 'Enroll in bundle', 'thinkific', 'thinkificOAuth2Api', {
+			resource: 'bundle',
+			operation: 'enrollUser',
+			bundleId: {
+				__rl: true,
+				mode: 'list',
+				value: COHORT_BUNDLE.id,
+				cachedResultName: COHORT_BUNDLE.name,
+			},
+			userId: { __rl: true, mode: 'id', value: '={{ $json.user_id }}' },
+		}),
+	],
+	connections: {
+		trigger: [['Create group']],
+		'Create group': [['Cohort']],
+		Cohort: [['One item per learner']],
+		'One item per learner': [['Create user']],
+		'Create user': [['Add to group']],
+		'Add to group': [['Enroll in bundle']],
+	},
+	resultNode: 'Enroll in bundle',
+	check(items, { sandbox }) {
+		expect(items.length === 2, `expected two bundle enrollments, got ${items.length}`);
+		expect(
+			items.every((item) => item.enrolled === true && String(item.bundle_id) === COHORT_BUNDLE.id),
+			`unexpected enrollments ${JSON.stringify(items)}`,
+		);
+		const provider = sandbox.provider<ThinkificProvider>('thinkific');
+		const enrolled = new Set(
+			[...provider.enrollments.values()].map((e) => (e as { user_id: number }).user_id),
+		);
+		expect(
+			items.every((item) => enrolled.has(Number(item.user_id))),
+			'the learners have no course enrollments at the sandbox',
+		);
+	},
+};
+
 /** ThroughLine: the priority helplines for one country and topic, the whole set. */
 const throughLine: Example = {
 	name: 'ThroughLine: priority helplines for a country and topic (sandbox)',
@@ -288,7 +376,7 @@ const flixcheck: Example = {
 	},
 };
 
-export const examples: Example[] = [thanksIo, thinkific, throughLine, flixcheck];
+export const examples: Example[] = [thanksIo, thinkific, thinkificGroup, throughLine, flixcheck];
 
 /** An example as workflow JSON, the way the editor saves it. */
 export function exampleWorkflowJson(example: Example, ctx: ExampleContext) {

@@ -1,7 +1,14 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { searchList } from '../../shared/listSearch';
+import { searchEntries, searchList } from '../../shared/listSearch';
 import { apiRequestPage } from '../transport';
+import {
+	getGiftCardBrands,
+	getHandwritingStyles,
+	getImageTemplates,
+	getMessageTemplates,
+	getSubAccounts,
+} from './loadOptions';
 
 /**
  * Mailing lists by name. thanks.io's list of mailing lists takes no name filter:
@@ -24,4 +31,44 @@ export async function searchMailingLists(
 		filter,
 		paginationToken,
 	);
+}
+
+/*
+ * The resource locators of version 1.1 on, over the lists thanks.io gives whole
+ * (the same lists version 1's dropdowns show), searched by name on this side.
+ */
+
+export async function searchMessageTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return searchEntries(await getMessageTemplates.call(this), filter);
+}
+
+export async function searchImageTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return searchEntries(await getImageTemplates.call(this), filter);
+}
+
+export async function searchHandwritingStyles(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return searchEntries(await getHandwritingStyles.call(this), filter);
+}
+
+export async function searchSubAccounts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return searchEntries(await getSubAccounts.call(this), filter);
+}
+
+export async function searchGiftCardBrands(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return searchEntries(await getGiftCardBrands.call(this), filter);
 }

@@ -43,7 +43,7 @@ export const EVENTS: INodePropertyOptions[] = [
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			"Flixcheck webhooks are set up in its portal: as an administrator open Settings → Webhooks, add the Production URL above, choose the events, and under Headers add the header name and secret of this node's credential. Validation events need an https URL.",
+			"Flixcheck webhooks are set up in its portal: as an administrator open Settings → Webhooks, add the Production URL above (for the published workflow; to try 'Listen for test event', a webhook with the Test URL), choose the events, and under Headers add the header name and secret of this node's credential. Validation events need an https URL.",
 		name: 'portalNotice',
 		type: 'notice',
 		default: '',

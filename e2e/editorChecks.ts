@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
+/* eslint-disable @n8n/community-nodes/no-restricted-imports --
    End-to-end tooling, never published: it drives a browser against an n8n server
    and runs the sandbox commands the console prints, which the rules for code
    running inside n8n Cloud rightly forbid. */
@@ -39,27 +39,25 @@ export interface FreshNode {
 	/** What is typed into the node panel's search, and the node's name there. */
 	search: string;
 	action: string;
-	pickers: Array<{ parameter: string; entry: string }>;
+	/** Each picker's parameter, and an entry its list must hold. */
+	pickers: Record<string, string>;
 }
 
 export const FRESH_NODES: FreshNode[] = [
 	{
 		search: 'thanks.io',
 		action: 'Send a postcard',
-		pickers: [
-			{ parameter: 'messageTemplate', entry: 'Thank you (postcard)' },
-			{ parameter: 'imageTemplate', entry: 'Thank you front (postcard)' },
-			{ parameter: 'handwritingStyle', entry: 'Foxy Lady (Realistic)' },
-			{ parameter: 'subAccount', entry: 'Downtown Office' },
-		],
+		pickers: {
+			messageTemplate: 'Thank you (postcard)',
+			imageTemplate: 'Thank you front (postcard)',
+			handwritingStyle: 'Foxy Lady (Realistic)',
+			subAccount: 'Downtown Office',
+		},
 	},
 	{
 		search: 'ThroughLine',
 		action: 'Search helplines',
-		pickers: [
-			{ parameter: 'countryCode', entry: 'New Zealand (NZ)' },
-			{ parameter: 'topic', entry: 'Anxiety' },
-		],
+		pickers: { countryCode: 'New Zealand (NZ)', topic: 'Anxiety' },
 	},
 ];
 
@@ -119,7 +117,7 @@ export async function addFreshNode(editor: EditorPage, node: FreshNode): Promise
 		await page.getByText(node.action, { exact: true }).first().click();
 		await page.locator('[data-test-id=ndv]').first().waitFor({ timeout: 30_000 });
 
-		for (const { parameter, entry } of node.pickers) {
+		for (const [parameter, entry] of Object.entries(node.pickers)) {
 			const input = page.locator(
 				`[data-test-id=parameter-input-${parameter}] [data-test-id=rlc-input]`,
 			);

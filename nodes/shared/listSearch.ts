@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
 	INodePropertyOptions,
@@ -88,5 +89,14 @@ export function searchEntries(
 		results: entries
 			.filter((e) => e.value !== '' && (term === '' || containsTerm([e.name, e.value], term)))
 			.map((e) => ({ name: e.name, value: String(e.value) })),
+	};
+}
+
+/** A list search (a `methods.listSearch` method) over the entries a load-options method gives. */
+export function searchOver(
+	load: (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>,
+): (this: ILoadOptionsFunctions, filter?: string) => Promise<INodeListSearchResult> {
+	return async function (this: ILoadOptionsFunctions, filter?: string) {
+		return searchEntries(await load.call(this), filter);
 	};
 }

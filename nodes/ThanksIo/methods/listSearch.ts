@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { searchEntries, searchList } from '../../shared/listSearch';
+import { searchList, searchOver } from '../../shared/listSearch';
 import { apiRequestPage } from '../transport';
 import {
 	getGiftCardBrands,
@@ -37,38 +37,8 @@ export async function searchMailingLists(
  * The resource locators of version 1.1 on, over the lists thanks.io gives whole
  * (the same lists version 1's dropdowns show), searched by name on this side.
  */
-
-export async function searchMessageTemplates(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	return searchEntries(await getMessageTemplates.call(this), filter);
-}
-
-export async function searchImageTemplates(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	return searchEntries(await getImageTemplates.call(this), filter);
-}
-
-export async function searchHandwritingStyles(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	return searchEntries(await getHandwritingStyles.call(this), filter);
-}
-
-export async function searchSubAccounts(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	return searchEntries(await getSubAccounts.call(this), filter);
-}
-
-export async function searchGiftCardBrands(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	return searchEntries(await getGiftCardBrands.call(this), filter);
-}
+export const searchMessageTemplates = searchOver(getMessageTemplates);
+export const searchImageTemplates = searchOver(getImageTemplates);
+export const searchHandwritingStyles = searchOver(getHandwritingStyles);
+export const searchSubAccounts = searchOver(getSubAccounts);
+export const searchGiftCardBrands = searchOver(getGiftCardBrands);

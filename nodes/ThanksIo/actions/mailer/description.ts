@@ -198,6 +198,23 @@ function audienceFields(): INodeProperties[] {
 	];
 }
 
+/** A message or image template, for the mailer type the operation sends. */
+function templateFields(kind: 'Message' | 'Image', instead: string): INodeProperties[] {
+	return pickerFields(
+		{
+			displayName: `${kind} Template Name or ID`,
+			name: `${kind.toLowerCase()}Template`,
+			typeOptions: { loadOptionsMethod: `get${kind}Templates` },
+			hint: `Give either ${instead} or ${kind === 'Message' ? 'a message' : 'an image'} template, not both`,
+		},
+		{
+			displayName: `${kind} Template`,
+			searchListMethod: `search${kind}Templates`,
+			description: `Your ${kind.toLowerCase()} templates for this mailer: search them by name, or give an ID. Leave empty for none.`,
+		},
+	);
+}
+
 /** The gift card amount, loaded for the brand that `brand` (a parameter path) holds. */
 function giftCardAmount(brand: string): INodeProperties {
 	return {
@@ -266,19 +283,7 @@ function contentFields(type: MailerType): INodeProperties[] {
 				? 'The handwritten cover letter. Use merge tags such as %FIRST_NAME%. Leave empty when using a message template or a PDF only.'
 				: 'The handwritten message. Use merge tags such as %FIRST_NAME%. Leave empty when using a message template.',
 		},
-		...pickerFields(
-			{
-				displayName: 'Message Template Name or ID',
-				name: 'messageTemplate',
-				typeOptions: { loadOptionsMethod: 'getMessageTemplates' },
-				hint: 'Give either a message or a message template, not both',
-			},
-			{
-				displayName: 'Message Template',
-				searchListMethod: 'searchMessageTemplates',
-				description: `Your message templates for this mailer: search them by name, or give an ID. Leave empty for none.`,
-			},
-		),
+		...templateFields('Message', 'a message'),
 		{
 			displayName: letter ? 'Background Image URL' : 'Front Image URL',
 			name: 'frontImageUrl',
@@ -289,19 +294,7 @@ function contentFields(type: MailerType): INodeProperties[] {
 				? 'A public image for the background of the cover letter (optional)'
 				: 'A public image for the front. Leave empty when using an image template.',
 		},
-		...pickerFields(
-			{
-				displayName: 'Image Template Name or ID',
-				name: 'imageTemplate',
-				typeOptions: { loadOptionsMethod: 'getImageTemplates' },
-				hint: 'Give either an image URL or an image template, not both',
-			},
-			{
-				displayName: 'Image Template',
-				searchListMethod: 'searchImageTemplates',
-				description: `Your image templates for this mailer: search them by name, or give an ID. Leave empty for none.`,
-			},
-		),
+		...templateFields('Image', 'an image URL'),
 		...pickerFields(
 			{
 				displayName: 'Handwriting Style Name or ID',

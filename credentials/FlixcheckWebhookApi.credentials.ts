@@ -4,8 +4,9 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
  * The shared secret of a Flixcheck webhook. Flixcheck signs nothing; its portal
  * lets an administrator add headers to a webhook (Settings → Webhooks → Headers),
  * so the webhook sends this header and the Flixcheck Trigger refuses calls
- * without it. Its Test (run by the Flixcheck Trigger) checks that the secret is
- * long enough, and offers a newly generated one when it is not.
+ * without it. The user types or pastes a secret of their own making (n8n saves no
+ * empty required field); its Test (run by the Flixcheck Trigger) checks that the
+ * header name can be used and the secret is long enough.
  */
 export class FlixcheckWebhookApi implements ICredentialType {
 	name = 'flixcheckWebhookApi';
@@ -22,7 +23,7 @@ export class FlixcheckWebhookApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Add the same header, with the same value, to the webhook in Flixcheck: Settings → Webhooks → Headers. Leave the secret empty and save to get a newly generated one from the test.',
+				'Make a secret of at least 16 characters, for example with "openssl rand -hex 32" in a terminal, and paste it below. Add the same header, with the same value, to the webhook in Flixcheck: Settings → Webhooks → Headers.',
 			name: 'notice',
 			type: 'notice',
 			default: '',
@@ -43,7 +44,7 @@ export class FlixcheckWebhookApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'The header\'s value: at least 32 characters, best random, such as the output of "openssl rand -hex 32"',
+				'The header\'s value: at least 16 characters (spaces around it are dropped), best random, such as the output of "openssl rand -hex 32"',
 		},
 	];
 }

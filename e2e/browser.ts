@@ -7,6 +7,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
+import type { EditorPage } from './editorChecks';
+import {
+	FRESH_NODES,
+	addFreshNode,
+	listenForTestEvent,
+	listenableTriggers,
+	saveWebhookSecret,
+} from './editorChecks';
 import type { ExampleContext } from './examples';
 import { examples, exampleWorkflowJson } from './examples';
 import { nodeOutput } from './lib/executions';
@@ -229,6 +237,29 @@ export async function runBrowser(run: BrowserRun): Promise<void> {
 					const items = await runExample(page, run, id, slug, example.resultNode);
 					example.check(items, ctx);
 				},
+			);
+		}
+
+		const editor: EditorPage = {
+			page,
+			run,
+			shoot: async (name) => await shoot(page, run, name),
+			dismissOverlays: async () => await dismissOverlays(page),
+		};
+		for (const node of FRESH_NODES) {
+			await run.check(
+				`editor: a ${node.search} node added fresh from the node panel to a new workflow fills its pickers at once`,
+				async () => await addFreshNode(editor, node),
+			);
+		}
+		await run.check(
+			'editor: saves a Flixcheck Webhook API credential with a secret made as the README says, and its Test passes',
+			async () => await saveWebhookSecret(editor),
+		);
+		for (const { spec } of listenableTriggers()) {
+			await run.check(
+				`editor: "Listen for test event" on ${spec.type} (${spec.name}) shows the sample event the console prints for the test URL`,
+				async () => await listenForTestEvent(editor, spec),
 			);
 		}
 	} finally {

@@ -188,14 +188,36 @@ async function provisionTriggerExamples(
 			const displayName = String(nodeTypes.find((t) => t.name === type)?.displayName ?? spec.type);
 			const name = `${displayName} example: ${spec.name} (sandbox)`;
 			try {
-				const { created } = await provisionTriggerExample(run, ctx, spec, name);
+				const { hook, created } = await provisionTriggerExample(run, ctx, spec, name);
 				say(`  workflow "${name}" ${created ? 'created' : 'kept'}, active`);
-				for (const command of spec.fire?.(ctx) ?? []) say(`    send a sample event: ${command}`);
+				sayCommands(
+					spec.fire?.(ctx, hook) ?? [],
+					('fireTest' in spec ? spec.fireTest?.(ctx, hook) : undefined) ?? [],
+				);
 			} catch (error) {
 				say(`  could not set up "${name}": ${(error as Error).message}`);
 			}
 		}
 	}
+}
+
+/**
+ * The commands that send a sample event. For a trigger whose URLs the user gives the
+ * provider by hand, the sandbox has both: the production URL runs the published
+ * workflow, the test URL answers only while "Listen for test event" waits in the
+ * trigger's panel (and shows the event there).
+ */
+function sayCommands(production: string[], test: string[]) {
+	if (test.length === 0) {
+		for (const command of production) say(`    send a sample event: ${command}`);
+		return;
+	}
+	say('    send a sample event to the published workflow (Production URL, see its Executions):');
+	for (const command of production) say(`      ${command}`);
+	say(
+		'    or, after clicking "Listen for test event" in the trigger\'s panel (Test URL; one event per click):',
+	);
+	for (const command of test) say(`      ${command}`);
 }
 
 /** Executes an example once, as the editor's "Execute workflow" button does, and reports. */

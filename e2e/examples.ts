@@ -115,11 +115,15 @@ const thanksIo: Example = {
 				postal_code: '12345',
 				country: 'US',
 			}),
-			node(ctx, 'Preview postcard', 'thanksIo', 'thanksIoOAuth2Api', {
-				...postcard,
-				preview: true,
-			}),
-			node(ctx, 'Send postcard', 'thanksIo', 'thanksIoOAuth2Api', postcard),
+			node(
+				ctx,
+				'Preview postcard',
+				'thanksIo',
+				'thanksIoOAuth2Api',
+				{ ...postcard, preview: true },
+				{ typeVersion: 1.1 },
+			),
+			node(ctx, 'Send postcard', 'thanksIo', 'thanksIoOAuth2Api', postcard, { typeVersion: 1.1 }),
 		];
 	},
 	connections: {
@@ -312,13 +316,23 @@ const throughLine: Example = {
 		{
 			name: 'Search priority helplines',
 			type: `${ctx.packageName}.throughLine`,
-			typeVersion: 1.1,
+			typeVersion: 1.2,
 			// One credential type, so no "Authentication" parameter.
 			parameters: {
 				resource: 'helpline',
 				operation: 'search',
-				countryCode: 'US',
-				topic: 'Suicidal thoughts',
+				countryCode: {
+					__rl: true,
+					mode: 'list',
+					value: 'US',
+					cachedResultName: 'United States (US)',
+				},
+				topic: {
+					__rl: true,
+					mode: 'list',
+					value: 'Suicidal thoughts',
+					cachedResultName: 'Suicidal thoughts',
+				},
 				priorityOnly: true,
 			},
 			credentials: { throughLineOAuth2Api: ctx.credential('throughLineOAuth2Api') },
@@ -343,6 +357,19 @@ const throughLine: Example = {
 
 const CHECK_SUBJECT = 'Photos of the damage';
 
+/**
+ * A check's elements, in the shape of the example in Flixcheck's JavaScript SDK
+ * (examples/test.js): each with an `id`, a `type` and `subtype`, and `options`.
+ */
+export const CHECK_ELEMENTS = [
+	{
+		id: '1',
+		type: 'question',
+		subtype: 'number',
+		options: { text: 'How many rooms were damaged?' },
+	},
+];
+
 /** Flixcheck: a check sent by email, then read back by its ID. */
 const flixcheck: Example = {
 	name: 'Flixcheck: send a check and read it back (sandbox)',
@@ -356,7 +383,7 @@ const flixcheck: Example = {
 			addressing: 'neutral',
 			name: 'Kim Example',
 			subject: CHECK_SUBJECT,
-			elements: '[]',
+			elements: JSON.stringify(CHECK_ELEMENTS, null, 2),
 		}),
 		node(ctx, 'Read the check', 'flixcheck', 'flixcheckOAuth2Api', {
 			resource: 'check',
@@ -372,6 +399,10 @@ const flixcheck: Example = {
 		expect(
 			items[0].subject === CHECK_SUBJECT && stored?.subject === CHECK_SUBJECT,
 			`unexpected check ${JSON.stringify(items[0])}`,
+		);
+		expect(
+			JSON.stringify(stored?.elements) === JSON.stringify(CHECK_ELEMENTS),
+			`the sandbox received the elements ${JSON.stringify(stored?.elements)}`,
 		);
 	},
 };

@@ -102,6 +102,11 @@ export function expect(condition: unknown, message: string): asserts condition {
 export interface TriggerHook {
 	workflowId: string;
 	webhookUrl: string;
+	/**
+	 * n8n's test URL of the trigger (`/webhook-test/…`): it answers only while the
+	 * editor's "Listen for test event" waits, and that one call shows in the panel.
+	 */
+	testWebhookUrl?: string;
 }
 
 /** The receiver's answer to one delivery the sandbox made. */
@@ -146,8 +151,18 @@ export interface TriggerSpec {
 	removed(ctx: SandboxContext, hook: TriggerHook): void;
 	/** Values that must never appear in n8n's execution data, logs or database. */
 	secrets?(ctx: SandboxContext): string[];
-	/** For `npm run dev -- --sandbox`: how to make the sandbox send a sample event. */
-	fire?(ctx: SandboxContext): string[];
+	/**
+	 * For `npm run dev -- --sandbox`: how to make the sandbox send a sample event (to the
+	 * production URL of `hook`, when given, for a trigger set up at the provider by hand).
+	 */
+	fire?(ctx: SandboxContext, hook?: TriggerHook): string[];
+	/**
+	 * For a trigger whose URL the user gives the provider by hand (so n8n cannot
+	 * register its test URL): how to make the sandbox send a sample event to the test
+	 * URL, set up at the provider as `prepare` does with it. `npm run dev -- --sandbox`
+	 * prints these beside `fire`'s, and the browser checks "Listen for test event" with them.
+	 */
+	fireTest?(ctx: SandboxContext, hook: TriggerHook & { testWebhookUrl: string }): string[];
 }
 
 /**

@@ -41,12 +41,21 @@ function webhookPath(run: TriggerRun, type: string): string {
 	return path;
 }
 
+/** The trigger's production URL and n8n's test URL of it. */
+function hookUrls(run: TriggerRun, type: string, webhookId: string) {
+	const path = `${webhookId}/${webhookPath(run, type)}`;
+	return {
+		webhookUrl: `${run.url}/webhook/${path}`,
+		testWebhookUrl: `${run.url}/webhook-test/${path}`,
+	};
+}
+
 /** Creates the workflow of a trigger spec (not yet active). */
 export async function createTriggerWorkflow(
 	run: TriggerRun,
 	spec: Pick<TriggerSpec, 'type' | 'credential' | 'parameters'> & { downstream?: unknown[] },
 	name: string,
-): Promise<TriggerHook & { versionId: string }> {
+): Promise<TriggerHook & { versionId: string; testWebhookUrl: string }> {
 	const type = `${run.packageName}.${spec.type}`;
 	const description = run.nodeTypes.find((t) => t.name === type);
 	const webhookId = randomUUID();
@@ -66,7 +75,7 @@ export async function createTriggerWorkflow(
 	return {
 		workflowId: created.id,
 		versionId: created.versionId,
-		webhookUrl: `${run.url}/webhook/${webhookId}/${webhookPath(run, type)}`,
+		...hookUrls(run, type, webhookId),
 	};
 }
 
@@ -368,13 +377,13 @@ export async function runValidationSpec(
 export async function provisionTriggerExample(
 	run: TriggerRun,
 	ctx: SandboxContext,
-	spec: Pick<TriggerSpec, 'type' | 'credential' | 'parameters' | 'prepare'> & {
+	spec: Pick<TriggerSpec, 'type' | 'credential' | 'parameters' | 'prepare' | 'fireTest'> & {
 		downstream?: unknown[];
 	},
 	name: string,
-): Promise<{ hook: TriggerHook; created: boolean }> {
+): Promise<{ hook: TriggerHook & { testWebhookUrl: string }; created: boolean }> {
 	const existing = (await run.client.listWorkflows()).find((w) => w.name === name);
-	let hook: TriggerHook & { versionId: string };
+	let hook: TriggerHook & { versionId: string; testWebhookUrl: string };
 	let created = false;
 	if (existing) {
 		const workflow = await run.client.request<{
@@ -387,13 +396,16 @@ export async function provisionTriggerExample(
 		hook = {
 			workflowId: existing.id,
 			versionId: workflow.versionId,
-			webhookUrl: `${run.url}/webhook/${node?.webhookId ?? ''}/${webhookPath(run, type)}`,
+			...hookUrls(run, type, node?.webhookId ?? ''),
 		};
 	} else {
 		hook = await createTriggerWorkflow(run, spec, name);
 		created = true;
 	}
 	await spec.prepare?.(ctx, hook);
+	// A trigger set up at the provider by hand: its test URL too, as a user adds it there
+	// to try "Listen for test event".
+	if (spec.fireTest) await spec.prepare?.(ctx, { ...hook, webhookUrl: hook.testWebhookUrl });
 	if (!created) {
 		// Kept from an earlier run: n8n re-activated it at start, against a sandbox that
 		// had just started afresh (and credentials not yet connected to it). Activate it

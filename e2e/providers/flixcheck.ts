@@ -108,6 +108,17 @@ function validation(
 }
 
 /**
+ * Commands that make the sandbox's portal send each event: to the webhook with URL
+ * `to` (the trigger's production or test URL), or to every webhook that has it.
+ */
+function sampleEvents(ctx: SandboxContext, events: string[], to?: string): string[] {
+	return events.map(
+		(event) =>
+			`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '${JSON.stringify(to ? { event, to } : { event })}'`,
+	);
+}
+
+/**
  * A trigger whose webhook the administrator sets up in the portal, for `event`: the
  * standard body, or (with `customBody`) a body the portal replaced, which the node
  * passes on as a `customContent` event. Webhooks live in the portal only: activation
@@ -142,11 +153,10 @@ function portalTrigger(
 		},
 		removed: () => undefined,
 		secrets: () => [FLIXCHECK_WEBHOOK_SECRET.secret],
-		fire: (ctx) =>
-			(customBody === undefined ? events : [event]).map(
-				(name) =>
-					`curl -s -X POST ${ctx.url}/flixcheck/_sandbox/events -H 'content-type: application/json' -d '{"event":"${name}"}'`,
-			),
+		fire: (ctx, hook) =>
+			sampleEvents(ctx, customBody === undefined ? events : [event], hook?.webhookUrl),
+		fireTest: (ctx, hook) =>
+			sampleEvents(ctx, customBody === undefined ? events : [event], hook.testWebhookUrl),
 	};
 }
 

@@ -182,6 +182,10 @@ export const thinkificSpec: ProviderSpec = {
 			},
 			secrets: () => [THINKIFIC_API_KEY],
 			fire: (ctx) => [fireCommand(ctx, 'user.signup')],
+			// The admin's webhook for the test URL (`prepare` with it): only that one.
+			fireTest: (ctx, hook) => [
+				`curl -s -X POST ${ctx.url}/thinkific/_sandbox/events -H 'content-type: application/json' -d '{"topic":"user.signup","url":"${hook.testWebhookUrl}"}'`,
+			],
 		},
 	],
 };

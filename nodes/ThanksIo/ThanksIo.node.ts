@@ -20,7 +20,10 @@ export class ThanksIo implements INodeType {
 			dark: 'file:../../icons/thanksio.dark.svg',
 		},
 		group: ['transform'],
-		version: 1,
+		// 1.1: templates, handwriting styles, sub-accounts and gift card brands are picked
+		// with resource locators (see actions/fields.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: operationSubtitle(resources),
 		description:
 			'Send handwritten postcards, letters, notecards and gift cards, and manage mailing lists and orders with thanks.io',

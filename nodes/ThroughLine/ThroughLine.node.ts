@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle, runOperations } from '../shared/router';
 import { properties, resources } from './actions';
+import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
 export class ThroughLine implements INodeType {
@@ -19,9 +20,10 @@ export class ThroughLine implements INodeType {
 			dark: 'file:../../icons/throughline.dark.svg',
 		},
 		group: ['transform'],
-		// 1.1: the search's "Limit" became "Max Helplines" (see actions/helpline/search.ts).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.1: the search's "Limit" became "Max Helplines"; 1.2: the country and topic
+		// dropdowns became resource locators (see actions/helpline/search.ts).
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: operationSubtitle(resources),
 		description: 'Find verified crisis helplines by country and topic with the ThroughLine API',
 		defaults: { name: 'ThroughLine' },
@@ -32,7 +34,7 @@ export class ThroughLine implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, resources);

@@ -1,4 +1,10 @@
-import type { IDataObject, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { Page } from './pagination';
 import { pageSignature } from './pagination';
@@ -67,4 +73,30 @@ export async function searchList(
 		if (term === '' || results.length > 0) return { results, paginationToken: String(page + 1) };
 	}
 	return { results, paginationToken: String(first + SEARCH_MAX_PAGES_PER_LOOK) };
+}
+
+/**
+ * A search in a list the provider gives whole (the entries of a dropdown): the
+ * entries whose name or value holds the term. Entries without a value (a
+ * dropdown's "None") are left out: an empty resource locator says that already.
+ */
+export function searchEntries(
+	entries: INodePropertyOptions[],
+	filter: string | undefined,
+): INodeListSearchResult {
+	const term = normaliseTerm(filter);
+	return {
+		results: entries
+			.filter((e) => e.value !== '' && (term === '' || containsTerm([e.name, e.value], term)))
+			.map((e) => ({ name: e.name, value: String(e.value) })),
+	};
+}
+
+/** A list search (a `methods.listSearch` method) over the entries a load-options method gives. */
+export function searchOver(
+	load: (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>,
+): (this: ILoadOptionsFunctions, filter?: string) => Promise<INodeListSearchResult> {
+	return async function (this: ILoadOptionsFunctions, filter?: string) {
+		return searchEntries(await load.call(this), filter);
+	};
 }

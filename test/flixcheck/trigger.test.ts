@@ -8,6 +8,7 @@ import type {
 
 import { FlixcheckWebhookApi } from '../../credentials/FlixcheckWebhookApi.credentials';
 import { FlixcheckTrigger } from '../../nodes/Flixcheck/FlixcheckTrigger.node';
+import { EVENTS } from '../../nodes/Flixcheck/trigger/description';
 import { CredentialStore, testCredentialWithNode, useSandbox, useTriggers } from '../harness';
 import type { StaticDataModel, TriggerHarness } from '../harness';
 import { FLIXCHECK_WEBHOOK_SECRET, FlixcheckProvider } from '../sandbox/flixcheck';
@@ -324,12 +325,9 @@ describe('Flixcheck Webhook credential test', () => {
 	});
 
 	it.each([
-		[
-			'an empty secret',
-			{ secret: '' },
-			/secret is empty.*newly generated one you can use: [0-9a-f]{64}$/,
-		],
-		['a short secret', { secret: 'hunter2' }, /too short: use at least 32.*[0-9a-f]{64}$/],
+		['an empty secret', { secret: '' }, /secret is empty.*16 characters.*openssl rand -hex 32/],
+		['a short secret', { secret: 'hunter2' }, /too short: use at least 16 characters/],
+		['15 characters', { secret: '  0123456789abcde  ' }, /too short: use at least 16 characters/],
 		['a header name with a space', { headerName: 'X Secret' }, /cannot be used as the header name/],
 		[
 			'a header n8n or a proxy sets',
@@ -346,13 +344,44 @@ describe('Flixcheck Webhook credential test', () => {
 		expect(result.message).toMatch(message);
 	});
 
-	it('offers a new secret each time', async () => {
+	it('passes for a typed secret of 16 characters, spaces around it dropped', async () => {
+		const typed = await store.add('flixcheckWebhookApi', {
+			headerName: 'X-Flixcheck-Webhook-Secret',
+			secret: '  0123456789abcdef \n',
+		} as never);
+		expect(await testCredentialWithNode(store, node, 'flixcheckWebhookApi', typed)).toMatchObject({
+			status: 'OK',
+		});
+	});
+
+	it('never puts a secret into its answer', async () => {
 		const bad = await store.add('flixcheckWebhookApi', {
 			headerName: 'X-Secret',
 			secret: '',
 		} as never);
-		const first = await testCredentialWithNode(store, node, 'flixcheckWebhookApi', bad);
-		const second = await testCredentialWithNode(store, node, 'flixcheckWebhookApi', bad);
-		expect(first.message.slice(-64)).not.toBe(second.message.slice(-64));
+		const result = await testCredentialWithNode(store, node, 'flixcheckWebhookApi', bad);
+		expect(result.message).not.toMatch(/[0-9a-f]{32}/);
+	});
+});
+
+describe('Flixcheck Webhook credential, as the editor shows it', () => {
+	const properties = new FlixcheckWebhookApi().properties;
+
+	it('asks for a secret to type or paste, and says how to make one', () => {
+		const notice = properties.find((p) => p.type === 'notice')!.displayName;
+		expect(notice).toMatch(/openssl rand -hex 32/);
+		expect(notice).not.toMatch(/empty/i);
+		const secret = properties.find((p) => p.name === 'secret')!;
+		expect(secret.required).toBe(true);
+		expect(secret.description).toMatch(/at least 16 characters/);
+	});
+});
+
+describe('Flixcheck Trigger events, as the node panel names them', () => {
+	it('keeps "unconfirmed" out of the event names, and in their descriptions', () => {
+		expect(EVENTS.filter((e) => /unconfirmed/i.test(e.name))).toEqual([]);
+		for (const value of ['checkCompleted', 'checkCreated', 'checkRated', 'checkSent']) {
+			expect(EVENTS.find((e) => e.value === value)?.description).toMatch(/name unconfirmed/i);
+		}
 	});
 });

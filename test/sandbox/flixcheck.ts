@@ -35,8 +35,9 @@ import { controlBody } from './webhooks';
  *   flixcheckWebhooks.ts); sandbox controls (not Flixcheck's) under
  *   `/flixcheck/_sandbox/`: `POST webhooks {url, events, headers, customBody?,
  *   customContentType?, failureThreshold?}` plays the administrator in Settings →
- *   Webhooks, `POST events {event, content?,
- *   withoutHeaders?, repeat?}` sends a notification, `POST validations {value}`
+ *   Webhooks, `POST events {event, content?, to?,
+ *   withoutHeaders?, repeat?}` sends a notification (to the portal's webhooks with
+ *   that event, or only the one whose URL is `to`), `POST validations {value}`
  *   sends a validation event and returns what Flixcheck read from the answer.
  */
 
@@ -244,6 +245,7 @@ export class FlixcheckProvider implements Provider {
 		if (req.method === 'POST' && req.path === '/_sandbox/events') {
 			const deliveries = await this.hooks.fire(String(body.event ?? 'checkAnswered'), {
 				content: body.content as Record<string, unknown> | undefined,
+				to: typeof body.to === 'string' ? body.to : undefined,
 				withoutHeaders: body.withoutHeaders === true,
 				repeat: body.repeat === true,
 			});

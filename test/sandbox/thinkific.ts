@@ -29,10 +29,11 @@ import { controlBody } from './webhooks';
  *   (platform.thinkific.com), sharing one site's webhooks, and signed deliveries
  *   (see thinkificWebhooks.ts);
  * - sandbox controls (not Thinkific's) under `/thinkific/_sandbox/`: `POST events
- *   {topic, payload?, forge?, unsigned?, repeat?}` delivers an event to the
- *   registered webhooks, `GET webhooks` lists them, `POST admin-webhooks {topic,
- *   url, signed?}` adds one as the site admin does (unsigned with `signed: false`),
- *   `POST api-key {accepted}` makes the Webhooks API accept or refuse the API key.
+ *   {topic, payload?, forge?, unsigned?, repeat?, url?}` delivers an event to the
+ *   registered webhooks (only the one for `url`, when given), `GET webhooks` lists
+ *   them, `POST admin-webhooks {topic, url, signed?}` adds one as the site admin does
+ *   (unsigned with `signed: false`), `POST api-key {accepted}` makes the Webhooks API
+ *   accept or refuse the API key.
  */
 
 export const THINKIFIC_SUBDOMAIN = 'acme';
@@ -280,6 +281,7 @@ export class ThinkificProvider implements Provider {
 				forge: body.forge === true,
 				unsigned: body.unsigned === true,
 				repeat: body.repeat === true,
+				url: typeof body.url === 'string' ? body.url : undefined,
 			});
 			return json(200, {
 				delivered: deliveries.map((d) => ({ url: d.url, status: d.status, answer: d.answer })),

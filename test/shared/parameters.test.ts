@@ -359,7 +359,13 @@ function groupsOf(properties: Property[]): Group[] {
 		const conditions = conditionsOf(property);
 		const key = JSON.stringify(Object.entries(conditions).sort());
 		const group = groups.get(key) ?? { conditions, targets: [] };
-		if (!group.targets.some((target) => target.name === property.name)) {
+		// A name twice: a field some versions show in another form (see shownAtVersion).
+		const versions = (p: Property) => JSON.stringify(p.displayOptions?.show?.['@version'] ?? null);
+		if (
+			!group.targets.some(
+				(target) => target.name === property.name && versions(target) === versions(property),
+			)
+		) {
 			group.targets.push(property);
 		}
 		groups.set(key, group);
@@ -374,6 +380,35 @@ function mentions(property: Property, key: string): boolean {
 	return (
 		key in (property.displayOptions?.show ?? {}) || key in (property.displayOptions?.hide ?? {})
 	);
+}
+
+/**
+ * Whether a property's `@version` conditions show it at `version` (a dropdown that a
+ * later version shows as a resource locator of the same name is read at its own
+ * versions only). Plain values and `_cnd` comparisons, as node descriptions use them.
+ */
+function shownAtVersion(property: Property, version: number): boolean {
+	const matches = (conditions: unknown) =>
+		(conditions as unknown[]).some((condition) => {
+			if (typeof condition === 'number') return condition === version;
+			const cnd = (condition as { _cnd?: Record<string, number> })._cnd ?? {};
+			return Object.entries(cnd).every(([op, than]) =>
+				op === 'gte'
+					? version >= than
+					: op === 'gt'
+						? version > than
+						: op === 'lte'
+							? version <= than
+							: op === 'lt'
+								? version < than
+								: op === 'eq'
+									? version === than
+									: true,
+			);
+		});
+	const show = property.displayOptions?.show?.['@version'];
+	const hide = property.displayOptions?.hide?.['@version'];
+	return (show === undefined || matches(show)) && (hide === undefined || !matches(hide));
 }
 
 interface Variant {
@@ -587,7 +622,9 @@ function checkOperation(op: Operation): Report {
 	const node = op.node.description.name;
 	for (const variant of variantsOf(op.node)) {
 		for (const { conditions, targets: all } of groupsOf(op.properties)) {
-			const targets = all.filter((target) => variant.reads(target));
+			const targets = all.filter(
+				(target) => variant.reads(target) && shownAtVersion(target, variant.typeVersion),
+			);
 			const forms = targets.map(formsOf);
 			const rounds = Math.max(1, ...forms.map((list) => list.length));
 			const label = `${op.resource}:${op.operation}${variant.label} ${show(conditions)}`;

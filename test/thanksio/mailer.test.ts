@@ -219,6 +219,68 @@ describe('thanks.io mailers', () => {
 	});
 });
 
+describe('thanks.io pickers of version 1.1 (resource locators)', () => {
+	const picked = (value: string, mode = 'list') => ({ __rl: true, mode, value });
+
+	test('the template, handwriting style and sub-account picked are what is sent', async () => {
+		await t.run(
+			{
+				...postcard,
+				message: '',
+				messageTemplate: picked('10'),
+				frontImageUrl: '',
+				imageTemplate: picked('11', 'id'),
+				handwritingStyle: picked('Foxy Lady', 'id'),
+				subAccount: picked('7'),
+			},
+			{ items: [person(1)] },
+		);
+		expect(t.provider.sends[0]).toMatchObject({
+			message_template_id: 10,
+			image_template_id: 11,
+			handwriting_style_id: 4,
+			sub_account: 7,
+		});
+	});
+
+	test('a gift card brand picked from the list, with an amount the brand offers', async () => {
+		await t.run(
+			{
+				...postcard,
+				operation: 'sendGiftCard',
+				giftCardBrand: picked('starbucksus'),
+				giftCardAmount: 2500,
+			},
+			{ items: [person(1)] },
+		);
+		expect(t.provider.sends[0]).toMatchObject({
+			giftcard_brand: 'starbucksus',
+			giftcard_amount_in_cents: 2500,
+		});
+	});
+
+	test('empty pickers send nothing of theirs', async () => {
+		await t.run(
+			{
+				...postcard,
+				messageTemplate: picked(''),
+				imageTemplate: picked(''),
+				handwritingStyle: picked(''),
+				subAccount: picked(''),
+			},
+			{ items: [person(1)] },
+		);
+		const sent = t.provider.sends[0];
+		for (const field of [
+			'message_template_id',
+			'image_template_id',
+			'handwriting_style_id',
+			'sub_account',
+		])
+			expect(sent[field]).toBeUndefined();
+	});
+});
+
 describe('thanks.io mailer validation, before anything is sent', () => {
 	test.each([
 		[

@@ -367,6 +367,32 @@ describe('thanks.io dropdowns and limits', () => {
 		]);
 	});
 
+	test("version 1.1's pickers search the same lists by name, without their empty entries", async () => {
+		expect((await t.search('searchSubAccounts')).results).toEqual([
+			{ name: 'Downtown Office', value: '7' },
+			{ name: 'Uptown Office', value: '9' },
+		]);
+		expect((await t.search('searchSubAccounts', ' down ')).results).toEqual([
+			{ name: 'Downtown Office', value: '7' },
+		]);
+		const styles = (await t.search('searchHandwritingStyles', 'foxy')).results;
+		expect(styles).toEqual([{ name: 'Foxy Lady (Realistic)', value: '4' }]);
+		expect((await t.search('searchMessageTemplates')).results.map((r) => r.name)).not.toContain(
+			'None',
+		);
+		expect((await t.search('searchImageTemplates')).results.length).toBeGreaterThan(0);
+		expect((await t.search('searchGiftCardBrands', 'chip')).results).toEqual([
+			{ name: expect.stringMatching(/Chipotle/i), value: 'chipotle' },
+		]);
+		// The amounts follow the brand picked in the locator.
+		const amounts = await t.options('getGiftCardAmounts', {
+			resource: 'mailer',
+			operation: 'sendGiftCard',
+			giftCardBrand: { __rl: true, mode: 'list', value: 'chipotle' },
+		});
+		expect(amounts.map((a) => a.value)).toEqual([1000, 2500, 5000]);
+	});
+
 	test('the rate limit is waited out without failing or repeating anything', async () => {
 		t.provider.rateLimit = { limit: 4, windowMs: 1500 };
 		const [list] = t.provider.addMailingLists(1);

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { throughLineApi } from '../../nodes/ThroughLine/transport';
-import { loadOptions } from '../harness';
+import { listSearch, loadOptions } from '../harness';
 import { THROUGHLINE_CLIENT } from '../sandbox';
 import { throughLineFixture } from './context';
 
@@ -343,6 +343,58 @@ describe('ThroughLine operations', () => {
 		const topics = await loadOptions({ ...base, method: 'getTopics' });
 		expect(topics[0]).toEqual({ name: 'Any Topic', value: '' });
 		expect(topics).toContainEqual({ name: 'Depression', value: 'Depression' });
+	});
+});
+
+describe('ThroughLine search, version 1.2 (country and topic picked with resource locators)', () => {
+	const base = () => ({
+		nodeType: t.node,
+		parameters: {},
+		credentials: { throughLineOAuth2Api: t.credential },
+		store: t.store,
+	});
+
+	test('the locators search the countries and topics by name', async () => {
+		const countries = await listSearch({ ...base(), method: 'searchCountries' });
+		expect(countries.results).toHaveLength(5);
+		expect(countries.results).toContainEqual({ name: 'New Zealand (NZ)', value: 'NZ' });
+		const found = await listSearch({ ...base(), method: 'searchCountries', filter: 'zeal' });
+		expect(found.results).toEqual([{ name: 'New Zealand (NZ)', value: 'NZ' }]);
+		const topics = await listSearch({ ...base(), method: 'searchTopics', filter: 'depr' });
+		expect(topics.results).toEqual([{ name: 'Depression', value: 'Depression' }]);
+		const all = await listSearch({ ...base(), method: 'searchTopics' });
+		expect(all.results.map((r) => r.name)).not.toContain('Any Topic');
+	});
+
+	test('a search with the country and topic picked, or typed as a code', async () => {
+		const [items] = await t.run(
+			{
+				resource: 'helpline',
+				operation: 'search',
+				countryCode: { __rl: true, mode: 'list', value: 'NZ' },
+				topic: { __rl: true, mode: 'name', value: 'anxiety' },
+				maxHelplines: 5,
+			},
+			{ typeVersion: 1.2 },
+		);
+		expect(items.length).toBeGreaterThan(0);
+		const search = t.sandbox.log.find((r) => r.path.startsWith('/v1/helplines?'))!;
+		const qs = new URLSearchParams(search.path.split('?')[1]);
+		expect([qs.get('country_code'), qs.get('topic')]).toEqual(['NZ', 'anxiety']);
+
+		const [any] = await t.run(
+			{
+				resource: 'helpline',
+				operation: 'search',
+				countryCode: { __rl: true, mode: 'code', value: ' us ' },
+				topic: { __rl: true, mode: 'list', value: '' },
+			},
+			{ typeVersion: 1.2 },
+		);
+		expect(any.length).toBeGreaterThan(0);
+		const last = t.sandbox.log.filter((r) => r.path.startsWith('/v1/helplines?')).pop()!;
+		const lastQs = new URLSearchParams(last.path.split('?')[1]);
+		expect([lastQs.get('country_code'), lastQs.has('topic')]).toEqual(['US', false]);
 	});
 });
 

@@ -4,28 +4,34 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
  * Flixcheck's notification events. `checkOpened` and `checkAnswered` are in its
  * webhook documentation's examples; the others are named after the events its
  * documentation describes in words (sent, rated) and Make's Flixcheck triggers
- * (created, completed): their exact names are not confirmed. `customContent` is
+ * (created, completed): their exact names are not confirmed, which their descriptions
+ * say (n8n names the trigger's entries in the node panel after the option names, so
+ * these stay clean). `customContent` is
  * this node's name for a call whose body the portal replaced (see customContent.ts).
  */
 export const EVENTS: INodePropertyOptions[] = [
 	{ name: 'Check Answered', value: 'checkAnswered', description: 'The customer answered a check' },
 	{
-		name: 'Check Completed (Name Unconfirmed)',
+		name: 'Check Completed',
 		value: 'checkCompleted',
-		description: 'A check was completely finished',
+		description: 'A check was completely finished (event name unconfirmed)',
 	},
 	{
-		name: 'Check Created (Name Unconfirmed)',
+		name: 'Check Created',
 		value: 'checkCreated',
-		description: 'A check was created',
+		description: 'A check was created (event name unconfirmed)',
 	},
 	{ name: 'Check Opened', value: 'checkOpened', description: 'The customer opened a check' },
 	{
-		name: 'Check Rated (Name Unconfirmed)',
+		name: 'Check Rated',
 		value: 'checkRated',
-		description: 'The customer rated a check',
+		description: 'The customer rated a check (event name unconfirmed)',
 	},
-	{ name: 'Check Sent (Name Unconfirmed)', value: 'checkSent', description: 'A check was sent' },
+	{
+		name: 'Check Sent',
+		value: 'checkSent',
+		description: 'A check was sent (event name unconfirmed)',
+	},
 	{
 		name: 'Custom Content (Request Body)',
 		value: 'customContent',
@@ -37,7 +43,7 @@ export const EVENTS: INodePropertyOptions[] = [
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			"Flixcheck webhooks are set up in its portal: as an administrator open Settings → Webhooks, add the Production URL above, choose the events, and under Headers add the header name and secret of this node's credential. Validation events need an https URL.",
+			"Flixcheck webhooks are set up in its portal: as an administrator open Settings → Webhooks, add the Production URL above (for the published workflow; to try 'Listen for test event', a webhook with the Test URL), choose the events, and under Headers add the header name and secret of this node's credential. Validation events need an https URL.",
 		name: 'portalNotice',
 		type: 'notice',
 		default: '',

@@ -5,10 +5,11 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { newSecret } from '../../shared/trigger';
-
 /** The shortest secret the trigger accepts. */
-export const MIN_SECRET_LENGTH = 32;
+export const MIN_SECRET_LENGTH = 16;
+
+/** How to make a secret, as the credential's notice and its Test say. */
+export const MAKE_A_SECRET = 'for example the output of "openssl rand -hex 32"';
 
 /** An HTTP header name (RFC 9110 token); a few that proxies or Flixcheck itself set are refused. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -41,16 +42,14 @@ export function readSecret(credentials: ICredentialDataDecryptedObject): Webhook
 		return `"${header.slice(0, 60)}" cannot be used as the header name: use a name such as X-Flixcheck-Webhook-Secret`;
 	}
 	if (secret.length < MIN_SECRET_LENGTH) {
-		return `The secret is ${secret === '' ? 'empty' : 'too short'}: use at least ${MIN_SECRET_LENGTH} characters`;
+		return `The secret is ${secret === '' ? 'empty' : 'too short'}: use at least ${MIN_SECRET_LENGTH} characters, ${MAKE_A_SECRET}`;
 	}
 	return { header: header.toLowerCase(), secret };
 }
 
 /**
- * The credential's Test: whether the header name and the secret can be used.
- * When the secret is missing or too short, the answer offers a newly generated
- * one to paste into the credential and into the Flixcheck portal (it is made for
- * this answer only and kept nowhere).
+ * The credential's Test: whether the header name and the secret can be used, and
+ * if not, what to do. It never shows a secret.
  */
 export async function testWebhookSecret(
 	this: ICredentialTestFunctions,
@@ -60,6 +59,5 @@ export async function testWebhookSecret(
 	if (typeof read !== 'string') {
 		return { status: 'OK', message: 'The header name and the secret can be used' };
 	}
-	const offer = /secret is/.test(read) ? ` A newly generated one you can use: ${newSecret()}` : '';
-	return { status: 'Error', message: `${read}.${offer}` };
+	return { status: 'Error', message: `${read}.` };
 }

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { IdFormat } from '../../shared/locators';
+
 import { invalidParameter } from '../../shared/errors';
-import { listLocator } from '../../shared/locators';
+import { dropdownUntil, listLocator } from '../../shared/locators';
 import { compact, optionalEmailOf, readCollection, readText } from '../../shared/parameters';
 
 /** Field definitions and readers shared by the mailer and recipient operations. */
@@ -13,7 +15,22 @@ export const mailingListField: INodeProperties = listLocator({
 	description: 'The mailing list: search your lists by name, or give its ID',
 });
 
-/** A sub-account dropdown (the main account's value is empty); `name` is the parameter's. */
+/**
+ * The node's first version that picks templates, handwriting styles, sub-accounts
+ * and gift card brands with resource locators instead of dropdowns (see
+ * `dropdownUntil`).
+ */
+export const LOCATORS_SINCE = 1.1;
+
+/** The text of a dropdown filled from thanks.io that can also take an expression. */
+const FROM_LIST =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/**
+ * A sub-account dropdown (the main account's value is empty); `name` is the
+ * parameter's. Used as it is inside collections, whose fields appear only when the
+ * user adds them (the credential is set by then).
+ */
 export function subAccountField(name: string, hint?: string): INodeProperties {
 	return {
 		displayName: 'Sub-Account Name or ID',
@@ -25,6 +42,43 @@ export function subAccountField(name: string, hint?: string): INodeProperties {
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		...(hint ? { hint } : {}),
 	};
+}
+
+/** A field that a version 1 node shows as a dropdown, a later one as a resource locator. */
+export function pickerFields(
+	dropdown: Pick<INodeProperties, 'displayName' | 'name' | 'required' | 'hint' | 'typeOptions'>,
+	locator: { displayName: string; searchListMethod: string; description: string },
+	id?: IdFormat,
+): INodeProperties[] {
+	return dropdownUntil(
+		LOCATORS_SINCE,
+		{ ...dropdown, type: 'options', default: '', description: FROM_LIST },
+		listLocator({
+			...locator,
+			name: dropdown.name,
+			optional: !dropdown.required,
+			hint: dropdown.hint,
+			id,
+		}),
+	);
+}
+
+/** The sub-account of a top-level field: the main account when empty. */
+export function subAccountFields(name: string, hint?: string): INodeProperties[] {
+	return pickerFields(
+		{
+			displayName: 'Sub-Account Name or ID',
+			name,
+			hint,
+			typeOptions: { loadOptionsMethod: 'getSubAccounts' },
+		},
+		{
+			displayName: 'Sub-Account',
+			searchListMethod: 'searchSubAccounts',
+			description:
+				'The sub-account: search yours by name, or give its ID. Leave empty for the main account.',
+		},
+	);
 }
 
 interface AddressField {

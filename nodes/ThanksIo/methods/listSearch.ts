@@ -1,7 +1,14 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { searchList } from '../../shared/listSearch';
+import { searchList, searchOver } from '../../shared/listSearch';
 import { apiRequestPage } from '../transport';
+import {
+	getGiftCardBrands,
+	getHandwritingStyles,
+	getImageTemplates,
+	getMessageTemplates,
+	getSubAccounts,
+} from './loadOptions';
 
 /**
  * Mailing lists by name. thanks.io's list of mailing lists takes no name filter:
@@ -25,3 +32,13 @@ export async function searchMailingLists(
 		paginationToken,
 	);
 }
+
+/*
+ * The resource locators of version 1.1 on, over the lists thanks.io gives whole
+ * (the same lists version 1's dropdowns show), searched by name on this side.
+ */
+export const searchMessageTemplates = searchOver(getMessageTemplates);
+export const searchImageTemplates = searchOver(getImageTemplates);
+export const searchHandwritingStyles = searchOver(getHandwritingStyles);
+export const searchSubAccounts = searchOver(getSubAccounts);
+export const searchGiftCardBrands = searchOver(getGiftCardBrands);

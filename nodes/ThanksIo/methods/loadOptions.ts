@@ -108,7 +108,10 @@ export async function getGiftCardBrands(
 export async function getGiftCardAmounts(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const code = String(this.getCurrentNodeParameter('giftCardBrand') ?? '');
+	// Version 1's brand is a plain value, a later one a resource locator's: its value.
+	const code = String(
+		this.getCurrentNodeParameter('giftCardBrand', { extractValue: true }) ?? '',
+	).trim();
 	if (code === '') return [];
 	const brand = (await listGiftCardBrands.call(this)).find((b) => b.brand_code === code);
 	return (brand?.available_amounts ?? [])

@@ -31,7 +31,7 @@ export const description: INodeProperties[] = [
 		default: '[]',
 		required: true,
 		description:
-			'The elements of the check (information and input elements) as a JSON array, in the shape the Flixcheck portal sends them. A file uploaded with File → Upload is referred to by its file ID.',
+			'The elements of the check (information and input elements) as a JSON array, each an object with its ID, type, subtype and options (see the README), in the shape the Flixcheck portal sends them. A file uploaded with File → Upload is referred to by its file ID.',
 	},
 	{
 		displayName: 'Send Options (JSON)',

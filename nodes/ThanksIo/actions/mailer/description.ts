@@ -1,8 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { MailerType } from '../../transport';
-import { recipientFields, subAccountField } from '../fields';
+import { dropdownUntil } from '../../../shared/locators';
+import { LOCATORS_SINCE, pickerFields, recipientFields, subAccountFields } from '../fields';
 import { MAILER_KINDS, has } from './kinds';
+
+/** A gift card brand typed in: thanks.io's brand code, such as amazonus. */
+const BRAND_CODE = {
+	placeholder: 'amazonus',
+	regex: '^\\s*[A-Za-z0-9_-]+\\s*$',
+	errorMessage: 'Enter a brand code such as amazonus',
+	mode: { name: 'code', displayName: 'Brand Code' },
+};
 
 /** The fields of the send operations: who receives the mailer, and what it says. */
 
@@ -196,6 +205,42 @@ function templatePicker(method: string, type: MailerType): INodeProperties['type
 		: { loadOptionsMethod: method };
 }
 
+/** A message or image template, for the mailer type the operation sends. */
+function templateFields(
+	kind: 'Message' | 'Image',
+	instead: string,
+	type: MailerType,
+): INodeProperties[] {
+	return pickerFields(
+		{
+			displayName: `${kind} Template Name or ID`,
+			name: `${kind.toLowerCase()}Template`,
+			typeOptions: templatePicker(`get${kind}Templates`, type),
+			hint: `Give either ${instead} or ${kind === 'Message' ? 'a message' : 'an image'} template, not both`,
+		},
+		{
+			displayName: `${kind} Template`,
+			searchListMethod: `search${kind}Templates`,
+			description: `Your ${kind.toLowerCase()} templates for this mailer: search them by name, or give an ID. Leave empty for none.`,
+		},
+	);
+}
+
+/** The gift card amount, loaded for the brand that `brand` (a parameter path) holds. */
+function giftCardAmount(brand: string): INodeProperties {
+	return {
+		displayName: 'Gift Card Amount Name or ID',
+		name: 'giftCardAmount',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getGiftCardAmounts', loadOptionsDependsOn: [brand] },
+		required: true,
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'An expression gives the amount in cents, such as 2500 for $25.00. Only the amounts the brand offers are accepted.',
+	};
+}
+
 function contentFields(type: MailerType): INodeProperties[] {
 	const letter = MAILER_KINDS[type].front === 'background';
 	const fields: INodeProperties[] = [];
@@ -215,30 +260,27 @@ function contentFields(type: MailerType): INodeProperties[] {
 	}
 	if (has(type, 'giftCard')) {
 		fields.push(
-			{
-				displayName: 'Gift Card Brand Name or ID',
-				name: 'giftCardBrand',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getGiftCardBrands' },
-				required: true,
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
-			{
-				displayName: 'Gift Card Amount Name or ID',
-				name: 'giftCardAmount',
-				type: 'options',
-				typeOptions: {
-					loadOptionsMethod: 'getGiftCardAmounts',
-					loadOptionsDependsOn: ['giftCardBrand'],
+			...pickerFields(
+				{
+					displayName: 'Gift Card Brand Name or ID',
+					name: 'giftCardBrand',
+					required: true,
+					typeOptions: { loadOptionsMethod: 'getGiftCardBrands' },
 				},
-				required: true,
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				hint: 'An expression gives the amount in cents, such as 2500 for $25.00. Only the amounts the brand offers are accepted.',
-			},
+				{
+					displayName: 'Gift Card Brand',
+					searchListMethod: 'searchGiftCardBrands',
+					description: 'The gift card brand: search the brands by name, or give its brand code',
+				},
+				BRAND_CODE,
+			),
+			// The amounts wait on the brand: a version 1 brand is a plain value, a later one
+			// a resource locator's.
+			...dropdownUntil(
+				LOCATORS_SINCE,
+				giftCardAmount('giftCardBrand'),
+				giftCardAmount('giftCardBrand.value'),
+			),
 		);
 	}
 	fields.push(
@@ -252,16 +294,7 @@ function contentFields(type: MailerType): INodeProperties[] {
 				? 'The handwritten cover letter. Use merge tags such as %FIRST_NAME%. Leave empty when using a message template or a PDF only.'
 				: 'The handwritten message. Use merge tags such as %FIRST_NAME%. Leave empty when using a message template.',
 		},
-		{
-			displayName: 'Message Template Name or ID',
-			name: 'messageTemplate',
-			type: 'options',
-			typeOptions: templatePicker('getMessageTemplates', type),
-			default: '',
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'Give either a message or a message template, not both',
-		},
+		...templateFields('Message', 'a message', type),
 		{
 			displayName: letter ? 'Background Image URL' : 'Front Image URL',
 			name: 'frontImageUrl',
@@ -272,25 +305,26 @@ function contentFields(type: MailerType): INodeProperties[] {
 				? 'A public image for the background of the cover letter (optional)'
 				: 'A public image for the front. Leave empty when using an image template.',
 		},
-		{
-			displayName: 'Image Template Name or ID',
-			name: 'imageTemplate',
-			type: 'options',
-			typeOptions: templatePicker('getImageTemplates', type),
-			default: '',
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'Give either an image URL or an image template, not both',
-		},
-		{
-			displayName: 'Handwriting Style Name or ID',
-			name: 'handwritingStyle',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getHandwritingStyles' },
-			default: '',
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
+		...templateFields('Image', 'an image URL', type),
+		...pickerFields(
+			{
+				displayName: 'Handwriting Style Name or ID',
+				name: 'handwritingStyle',
+				typeOptions: { loadOptionsMethod: 'getHandwritingStyles' },
+			},
+			{
+				displayName: 'Handwriting Style',
+				searchListMethod: 'searchHandwritingStyles',
+				description:
+					"The handwriting style: search the styles by name, or give its ID or name. Leave empty for the account's default.",
+			},
+			{
+				placeholder: 'Foxy Lady',
+				regex: '\\S',
+				errorMessage: 'Enter a handwriting style ID or name',
+				mode: { name: 'id', displayName: 'ID or Name' },
+			},
+		),
 		{
 			displayName: 'Handwriting Color',
 			name: 'handwritingColor',
@@ -330,7 +364,7 @@ function contentFields(type: MailerType): INodeProperties[] {
 				{ displayName: 'State / Province', name: 'return_state', type: 'string', default: '' },
 			],
 		},
-		subAccountField('subAccount'),
+		...subAccountFields('subAccount'),
 		{
 			displayName: 'Preview Only',
 			name: 'preview',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationModule } from '../../../shared/router';
 import { listOrders } from '../../transport/orders';
-import { subAccountField } from '../fields';
+import { subAccountFields } from '../fields';
 import { optionalId } from '../validate';
 
 export const option: OperationModule['option'] = {
@@ -15,7 +15,10 @@ export const option: OperationModule['option'] = {
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit(),
-	subAccountField('subAccount', 'Only the orders of this sub-account. Leave empty for all orders.'),
+	...subAccountFields(
+		'subAccount',
+		'Only the orders of this sub-account. Leave empty for all orders.',
+	),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
+import { dropdownUntil, listLocator } from '../../../shared/locators';
 import type { OperationModule, RunState } from '../../../shared/router';
 import { apiRequest } from '../../transport';
 import { countryCodeOf, topicNameOf } from '../validate';
 
 export const MAX_LIMIT = 100;
+
+/**
+ * 1.2: the country and the topic are picked with resource locators, which load
+ * their lists when opened (see `dropdownUntil`).
+ */
+export const LOCATORS_SINCE = 1.2;
 
 export const option: OperationModule['option'] = {
 	name: 'Search',
@@ -18,27 +25,59 @@ export const option: OperationModule['option'] = {
 export const readsOnly = true;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Country Name or ID',
-		name: 'countryCode',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCountries' },
-		required: true,
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'The ID is the two-letter ISO country code, such as US',
-	},
-	{
-		displayName: 'Topic Name or ID',
-		name: 'topic',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTopics' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Only helplines for this topic. An expression may give the topic name (such as "Suicidal thoughts") or its code.',
-	},
+	...dropdownUntil(
+		LOCATORS_SINCE,
+		{
+			displayName: 'Country Name or ID',
+			name: 'countryCode',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getCountries' },
+			required: true,
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'The ID is the two-letter ISO country code, such as US',
+		},
+		listLocator({
+			displayName: 'Country',
+			name: 'countryCode',
+			searchListMethod: 'searchCountries',
+			description: "The country: search ThroughLine's countries by name, or give its code",
+			id: {
+				placeholder: 'US',
+				regex: '^\\s*[A-Za-z]{2}\\s*$',
+				errorMessage: 'Enter a two-letter ISO country code such as US',
+				mode: { name: 'code', displayName: 'Country Code' },
+			},
+		}),
+	),
+	...dropdownUntil(
+		LOCATORS_SINCE,
+		{
+			displayName: 'Topic Name or ID',
+			name: 'topic',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTopics' },
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'Only helplines for this topic. An expression may give the topic name (such as "Suicidal thoughts") or its code.',
+		},
+		listLocator({
+			displayName: 'Topic',
+			name: 'topic',
+			searchListMethod: 'searchTopics',
+			description:
+				"Only helplines for this topic: search ThroughLine's topics, or give the topic's name (such as Suicidal thoughts) or code. Leave empty for any topic.",
+			optional: true,
+			id: {
+				placeholder: 'Suicidal thoughts',
+				regex: '\\S',
+				errorMessage: 'Enter a topic name or code',
+				mode: { name: 'name', displayName: 'Name or Code' },
+			},
+		}),
+	),
 	{
 		displayName: 'Priority Only',
 		name: 'priorityOnly',

@@ -167,6 +167,29 @@ async function publishAgain(client: N8nClient, workflowId: string): Promise<void
 	}
 }
 
+/**
+ * Delivers an event, waits until the execution it starts runs (held by a Wait node),
+ * and publishes the workflow again meanwhile, without errors.
+ */
+async function publishDuringExecution(
+	client: N8nClient,
+	workflowId: string,
+	deliver: () => Promise<{ status: number } | undefined>,
+): Promise<void> {
+	const early = await deliver();
+	expect(early?.status === 200, `the first delivery got ${early?.status}`);
+	await eventually(async () => {
+		const running = await client.executions(workflowId);
+		expect(running.length === 1, 'the first execution did not start');
+	});
+	await publishAgain(client, workflowId);
+	const republished = await published(client, workflowId);
+	expect(
+		republished.errors.length === 0,
+		`publishing again failed: ${republished.errors.join('; ')}`,
+	);
+}
+
 /** The editor's "Listen for test event" on the trigger (a manual run from it). */
 async function listenForTestEvent(
 	client: N8nClient,
@@ -294,17 +317,10 @@ export async function runTriggerState(
 				await published(line.client, hook.workflowId);
 				const [first] = await registeredNow(subject, ctx, id, subject.events.length);
 				await waitForWebhook(hook.webhookUrl);
-				const early = await deliverOnce(subject, ctx, first);
-				expect(early.status === 200, `the first delivery got ${early.status}`);
-				await eventually(async () => {
-					const running = await line.client.executions(hook.workflowId);
-					expect(running.length === 1, 'the first execution did not start');
-				});
-				await publishAgain(line.client, hook.workflowId);
-				const republished = await published(line.client, hook.workflowId);
-				expect(
-					republished.errors.length === 0,
-					`publishing again failed: ${republished.errors.join('; ')}`,
+				await publishDuringExecution(
+					line.client,
+					hook.workflowId,
+					async () => await deliverOnce(subject, ctx, first),
 				);
 				const [again] = await registeredNow(subject, ctx, id, subject.events.length);
 				// The first execution ends after its wait, and n8n writes back its static data.
@@ -507,18 +523,10 @@ async function flixcheckPublishedAgain(
 			await line.client.activateWorkflow(hook.workflowId, hook.versionId);
 			await published(line.client, hook.workflowId);
 			await waitForWebhook(hook.webhookUrl);
-			const [early] = await hooks.fire('checkOpened', { to: hook.webhookUrl });
-			expect(early?.status === 200, `the first delivery got ${early?.status}`);
-			await eventually(async () => {
-				const running = await line.client.executions(hook.workflowId);
-				expect(running.length === 1, 'the first execution did not start');
+			await publishDuringExecution(line.client, hook.workflowId, async () => {
+				const [early] = await hooks.fire('checkOpened', { to: hook.webhookUrl });
+				return early;
 			});
-			await publishAgain(line.client, hook.workflowId);
-			const republished = await published(line.client, hook.workflowId);
-			expect(
-				republished.errors.length === 0,
-				`publishing again failed: ${republished.errors.join('; ')}`,
-			);
 			const [ended] = await expectExecutions(line.client, hook.workflowId, 1, 500);
 			expect(ended.status === 'success', `the first execution ended ${ended.status}`);
 			await waitForWebhook(hook.webhookUrl);

@@ -19,13 +19,7 @@ import type { ProviderTable } from './types';
  * sandbox may serve either side. Once the change is merged, set it to `false`: the
  * check then holds the node and the sandbox to the rows alone.
  */
-export const PENDING_CHANGES: Record<string, boolean> = {
-	/**
-	 * thanks.io sends as the vendor's own n8n node makes them: windowed letters to
-	 * `/send/letter`, a magnacard mailer, and each field under one name only.
-	 */
-	'thanks.io single-name sends': false,
-};
+export const PENDING_CHANGES: Record<string, boolean> = {};
 
 export function isPending(change: string): boolean {
 	return PENDING_CHANGES[change] === true;

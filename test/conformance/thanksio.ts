@@ -1,8 +1,5 @@
 import type { OperationRow, ProviderTable, RequestRow } from './types';
 
-/** The change the mailer rows wait for (see table.ts). */
-export const SINGLE_NAME_SENDS = 'thanks.io single-name sends';
-
 const RECIPIENT =
 	'name company address address2 city province postal_code country email phone dob custom1 custom2 custom3 custom4';
 const prefixed = (prefix: string, fields: string) =>
@@ -23,9 +20,6 @@ const AUDIENCE = [
 
 const CONTENT =
 	'message message_template_id front_image_url image_template_id handwriting_style_id handwriting_color sub_account notification_emails send_standard_mail return_name return_address return_address2 return_city return_state return_postal_code preview metadata*';
-
-/** The earlier names the node sends as well, with the same value, until the change. */
-const EARLIER = 'mailing_lists message_template image_template handwriting_style email_additional';
 
 const FEATURES: Record<string, string> = {
 	size: 'size',
@@ -51,13 +45,12 @@ function mailer(
 	route: string,
 	features: string[],
 	sources: string[],
-	options: { beforeRoute?: string; extra?: RequestRow[]; decision?: string; isNew?: boolean } = {},
+	options: { extra?: RequestRow[]; decision?: string } = {},
 ): OperationRow {
 	const body = [AUDIENCE, CONTENT, ...features.map((f) => FEATURES[f])].join(' ');
 	return {
 		resource: 'mailer',
 		operation,
-		pending: SINGLE_NAME_SENDS,
 		requests: [
 			STYLES,
 			...(options.extra ?? []),
@@ -67,9 +60,6 @@ function mailer(
 				body,
 				sources,
 				decision: [SEND_DECISION, options.decision].filter(Boolean).join(' '),
-				before: options.isNew
-					? undefined
-					: { route: options.beforeRoute, body: `${body} ${EARLIER}` },
 			},
 		],
 	};
@@ -133,7 +123,6 @@ export const THANKSIO_TABLE: ProviderTable = {
 			['qrCode', 'letterPages'],
 			['vendorNode', 'openapi', 'pipedream'],
 			{
-				beforeRoute: '/send/windowedletter',
 				decision:
 					'Windowed letters go to `/send/letter`, as the vendor node, the docs page "Send Windowed Letter" and openapi.json send them; the usage page writes `/send/windowed-letter`, and `/send/windowedletter` appears only in one third-party catalogue.',
 			},
@@ -162,7 +151,6 @@ export const THANKSIO_TABLE: ProviderTable = {
 			],
 		}),
 		mailer('sendMagnacard', '/send/magnacard', ['customBackground'], ['vendorNode', 'usage'], {
-			isNew: true,
 			decision:
 				"The route is in the vendor node and the usage page; openapi.json (August 2025) has no magnacard. The fields are the vendor node's: a custom background, no size and no QR code.",
 		}),

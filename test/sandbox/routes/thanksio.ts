@@ -6,7 +6,6 @@ import type { SandboxRoute } from './types';
  * Recipient routes also read a list given as `mailing_list` alone (and refuse a
  * recipient with both names); only `mailing_list_id` is listed, as the node sends it.
  */
-const SENDS_CHANGE = 'thanks.io single-name sends';
 
 const RECIPIENT =
 	'name company address address2 city province postal_code country email phone dob custom1 custom2 custom3 custom4'.split(
@@ -22,26 +21,18 @@ const SEND = [
 	'handwriting_color sub_account notification_emails send_standard_mail preview metadata*',
 	'return_name return_address return_address2 return_city return_state return_postal_code',
 ].join(' ');
-/** Names the sandbox also reads until the single-name sends are merged. */
-const EARLIER_NAMES =
-	'mailing_lists message_template image_template handwriting_style email_additional';
 
-function send(route: string, kind: string, options: { before?: string; isNew?: boolean } = {}) {
-	const body = `${SEND} ${kind}`;
-	const entry: SandboxRoute = { method: 'POST', route, body, pending: SENDS_CHANGE };
-	if (!options.isNew) entry.before = { route: options.before, body: `${body} ${EARLIER_NAMES}` };
-	return entry;
+function send(route: string, kind: string): SandboxRoute {
+	return { method: 'POST', route, body: `${SEND} ${kind}` };
 }
 
 export const THANKSIO_ROUTES: SandboxRoute[] = [
 	send('/send/postcard', 'size qrcode_url use_custom_background custom_background_image'),
-	send('/send/letter', 'qrcode_url pdf_only_url additional_pages_url', {
-		before: '/send/windowedletter',
-	}),
+	send('/send/letter', 'qrcode_url pdf_only_url additional_pages_url'),
 	send('/send/windowlessletter', 'qrcode_url pdf_only_url additional_pages_url'),
 	send('/send/notecard', 'qrcode_url use_custom_background custom_background_image'),
 	send('/send/giftcard', 'giftcard_brand giftcard_amount_in_cents'),
-	send('/send/magnacard', 'use_custom_background custom_background_image', { isNew: true }),
+	send('/send/magnacard', 'use_custom_background custom_background_image'),
 	{ method: 'GET', route: '/handwriting-styles' },
 	{ method: 'GET', route: '/giftcard-brands' },
 	{ method: 'GET', route: '/giftcard-brands-list' },

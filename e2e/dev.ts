@@ -234,14 +234,17 @@ async function tryExample(client: Client, id: string, name: string) {
 			const done = executions.filter((e) => !['running', 'new', 'waiting'].includes(e.status));
 			if (done.length > before) {
 				const latest = done.sort((a, b) => Number(b.id) - Number(a.id))[0];
-				say(`    "${name}" executed: ${latest.status}`);
+				// One write, so that n8n's own output cannot come between the lines; every line
+				// of a long error (n8n lists a node's issues one per line) under the example.
+				const lines = [`    "${name}" executed: ${latest.status}`];
 				if (latest.status === 'error') {
 					const error = executionError(await client.executionText(latest.id));
-					if (error) say(`      ${error}`);
-					say(
+					if (error) lines.push(...error.split('\n').map((line) => `      ${line}`));
+					lines.push(
 						'      Edited and broken? Restore the examples with `npm run dev -- --sandbox --reset-examples`.',
 					);
 				}
+				say(lines.join('\n'));
 				return;
 			}
 			await sleepMs(250);

@@ -34,8 +34,10 @@ import type { SandboxContext } from './spec';
  *                                     the sandbox examples made afresh (edits dropped)
  *   npm run dev -- --line 1           the newest n8n 1.x instead of 2.x
  *   npm run dev -- --port 5678 --sandbox-port 5680
+ *   npm run dev -- --data <folder>    n8n's data in that folder instead
  *
- * n8n's data (database, workflows) stays in .cache/n8n/dev-<version>/ between runs.
+ * n8n's data (database, workflows) stays in .cache/n8n/dev-<version>/ between runs
+ * (in $N8N_INSTALL_CACHE/dev-<version>/ when that is set), or in the --data folder.
  */
 
 function option(args: string[], name: string, fallback: string): string {
@@ -232,14 +234,17 @@ async function tryExample(client: Client, id: string, name: string) {
 			const done = executions.filter((e) => !['running', 'new', 'waiting'].includes(e.status));
 			if (done.length > before) {
 				const latest = done.sort((a, b) => Number(b.id) - Number(a.id))[0];
-				say(`    "${name}" executed: ${latest.status}`);
+				// One write, so that n8n's own output cannot come between the lines; every line
+				// of a long error (n8n lists a node's issues one per line) under the example.
+				const lines = [`    "${name}" executed: ${latest.status}`];
 				if (latest.status === 'error') {
 					const error = executionError(await client.executionText(latest.id));
-					if (error) say(`      ${error}`);
-					say(
+					if (error) lines.push(...error.split('\n').map((line) => `      ${line}`));
+					lines.push(
 						'      Edited and broken? Restore the examples with `npm run dev -- --sandbox --reset-examples`.',
 					);
 				}
+				say(lines.join('\n'));
 				return;
 			}
 			await sleepMs(250);
@@ -260,7 +265,11 @@ async function main() {
 
 	say(`n8n ${version} with ${manifest().name} from ${REPO}`);
 	const install = await ensureN8n(version);
-	const userFolder = path.join(cacheDir(), `dev-${version}`);
+	const data = option(args, '--data', '');
+	// A relative folder is the caller's: npm runs scripts in the package's folder.
+	const userFolder = data
+		? path.resolve(process.env.INIT_CWD ?? process.cwd(), data)
+		: path.join(cacheDir(), `dev-${version}`);
 	const packageDir = preparePackage(userFolder);
 	const outDir = path.join(packageDir, 'dist');
 	await build(outDir);

@@ -23,6 +23,12 @@ export const N8N_2 = '2.40.7';
 export const N8N_1 = '1.123.81';
 export const NODE_24 = '24.21.0';
 
+/**
+ * What a first install takes on disk, in GB, as the console says while it installs and
+ * the README says where it describes `npm run dev` (test/tooling/installSize.test.ts).
+ */
+export const INSTALL_GB = { n8n2: 2.8, n8n1: 1.8, node24: 0.2 };
+
 /** The repository root (the folder with this package's package.json). */
 export const REPO = findRepo(__dirname);
 
@@ -153,7 +159,7 @@ export async function ensureN8n(version: string): Promise<N8nInstall> {
 	if (major < 2) manifest.overrides = { xlsx: '0.18.5' };
 	writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
 	say(
-		`Installing n8n ${version} into ${dir} (first time only: about 3–6 minutes and ${major < 2 ? '1.8' : '2.8'} GB, plus 0.2 GB for Node.js 24 once; later runs reuse it) …`,
+		`Installing n8n ${version} into ${dir} (first time only: about 3–6 minutes and ${(major < 2 ? INSTALL_GB.n8n1 : INSTALL_GB.n8n2).toFixed(1)} GB, plus ${INSTALL_GB.node24.toFixed(1)} GB for Node.js 24 once; later runs reuse it) …`,
 	);
 	await run(npm, npmInstallArgs(), { cwd: dir, what: `npm install n8n@${version}` });
 	await buildSqlite(path.join(dir, 'node_modules', 'sqlite3'), version);

@@ -368,11 +368,25 @@ export class N8nClient {
 		return await this.request('GET', '/rest/workflows');
 	}
 
-	/** Deletes a workflow (archived first where n8n deletes only archived ones). */
-	async deleteWorkflow(id: string): Promise<void> {
+	/**
+	 * Deletes a workflow (archived first where n8n deletes only archived ones). n8n 2.x
+	 * unpublishes in the background and refuses the deletion (409) until it is done.
+	 */
+	async deleteWorkflow(id: string, timeoutMs = 30000): Promise<void> {
 		await this.deactivateWorkflow(id).catch(() => undefined);
 		await this.request('POST', `/rest/workflows/${id}/archive`, {}).catch(() => undefined);
-		await this.request('DELETE', `/rest/workflows/${id}`);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			try {
+				await this.request('DELETE', `/rest/workflows/${id}`);
+				return;
+			} catch (error) {
+				const unpublishing =
+					error instanceof RestError && error.status === 409 && Date.now() < deadline;
+				if (!unpublishing) throw error;
+				await sleepMs(500);
+			}
+		}
 	}
 
 	/** Activates a workflow: `POST …/activate` on 2.x, `PATCH {active: true}` on 1.x. */

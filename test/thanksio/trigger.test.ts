@@ -711,6 +711,26 @@ describe('thanks.io Trigger: the Mailing List and Sub-Account filters of version
 			expect(hooks()).toEqual([]);
 		},
 	);
+
+	test("the sandbox's event control reaches a webhook registered for one list with mail to that list", async () => {
+		const [list] = fx.provider.addMailingLists(1);
+		const h = await trigger({
+			events: ['order_item.delivered'],
+			mailingList: locator('list', String(list.id)),
+		});
+		await h.activate();
+		const fire = async (body: object) => {
+			const answer = await fetch(`${fx.sandbox.url}/thanksio/_sandbox/events`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ type: 'order_item.delivered', ...body }),
+			});
+			return ((await answer.json()) as { delivered: Array<{ status: number }> }).delivered;
+		};
+		expect(await fire({})).toEqual([]);
+		expect((await fire({ mailingListId: list.id })).map((d) => d.status)).toEqual([200]);
+		expect(h.executions).toHaveLength(1);
+	});
 });
 
 describe('thanks.io Trigger in the editor', () => {

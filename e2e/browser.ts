@@ -11,12 +11,14 @@ import type { EditorPage } from './editorChecks';
 import {
 	FRESH_NODES,
 	addFreshNode,
+	editorTriggers,
 	listenForTestEvent,
-	listenableTriggers,
 	saveWebhookSecret,
+	showPollingSample,
 } from './editorChecks';
 import type { ExampleContext } from './examples';
 import { examples, exampleWorkflowJson } from './examples';
+import { say } from './lib/install';
 import { nodeOutput } from './lib/executions';
 import type { N8nClient, Owner } from './lib/n8n';
 import { sleepMs } from './lib/n8n';
@@ -218,13 +220,19 @@ export async function runBrowser(run: BrowserRun): Promise<void> {
 			},
 		);
 
+		// A check whose provider was left out (`--provider`) has no credential to run with.
+		const runnable = (what: string, types: string[]) => {
+			const missing = types.filter((type) => !run.credentials.has(type));
+			if (missing.length) say(`  - editor: ${what}: skipped, no ${missing.join(', ')} credential`);
+			return missing.length === 0;
+		};
+
 		for (const example of examples) {
+			if (!runnable(`"${example.name}"`, example.credentialTypes)) continue;
 			const slug = example.name.split(':')[0].toLowerCase().replace(/\W+/g, '');
 			await run.check(
 				`editor: runs "${example.name}" from the canvas and checks its result`,
 				async () => {
-					const missing = example.credentialTypes.filter((t) => !run.credentials.has(t));
-					expect(missing.length === 0, `no credential of type ${missing.join(', ')}`);
 					const ctx: ExampleContext = {
 						...run.contextFor(example.credentialTypes[0]),
 						packageName: run.packageName,
@@ -247,19 +255,37 @@ export async function runBrowser(run: BrowserRun): Promise<void> {
 			dismissOverlays: async () => await dismissOverlays(page),
 		};
 		for (const node of FRESH_NODES) {
+			const what = `a ${node.search} ${node.trigger ? 'Trigger' : 'node'}`;
+			if (!runnable(what, [node.credential])) continue;
+			const then = node.then ? `, and the ones "${node.then.option}" shows` : '';
 			await run.check(
-				`editor: a ${node.search} node added fresh from the node panel to a new workflow fills its pickers at once`,
-				async () => await addFreshNode(editor, node),
+				`editor: ${what} added fresh from the node panel to a new workflow fills its pickers at once${then}`,
+				async () => {
+					node.prepare?.(run.contextFor(node.credential));
+					await addFreshNode(editor, node);
+				},
 			);
 		}
 		await run.check(
 			'editor: saves a Flixcheck Webhook API credential with a secret made as the README says, and its Test passes',
 			async () => await saveWebhookSecret(editor),
 		);
-		for (const { spec } of listenableTriggers()) {
+		const { listening, polling } = editorTriggers();
+		for (const { spec } of listening) {
+			if (!runnable(`${spec.type} (${spec.name})`, [spec.credential.type])) continue;
+			const command = spec.fireTest
+				? 'the sample event the console prints for the test URL'
+				: "the event the console's command has the provider send";
 			await run.check(
-				`editor: "Listen for test event" on ${spec.type} (${spec.name}) shows the sample event the console prints for the test URL`,
+				`editor: "Listen for test event" on ${spec.type} (${spec.name}) shows ${command}`,
 				async () => await listenForTestEvent(editor, spec),
+			);
+		}
+		for (const { spec } of polling) {
+			if (!runnable(`${spec.type} (${spec.name})`, [spec.credential.type])) continue;
+			await run.check(
+				`editor: "Execute step" on ${spec.type} (${spec.name}) shows the newest order, the one the console's command adds`,
+				async () => await showPollingSample(editor, spec),
 			);
 		}
 	} finally {

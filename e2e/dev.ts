@@ -175,16 +175,23 @@ async function provisionTriggerExamples(
 	const nodeTypes = await client.nodeTypes();
 	const run = { client, url: ctx.n8nUrl, packageName: pkg.name, credentials: stored, nodeTypes };
 	for (const provider of providers) {
+		// A webhook trigger without a test-URL command registers its webhooks itself.
 		const triggerExamples = [
-			...(provider.triggers ?? []),
-			...(provider.validations ?? []),
+			...(provider.triggers ?? []).map((spec) => ({
+				spec,
+				kind: spec.fireTest ? ('other' as const) : ('registers' as const),
+			})),
+			...(provider.validations ?? []).map((spec) => ({ spec, kind: 'other' as const })),
 			...(provider.polling ?? []).map((spec) => ({
-				...spec,
-				parameters: { ...spec.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } },
-				prepare: (c: SandboxContext) => spec.prepare?.(c),
+				spec: {
+					...spec,
+					parameters: { ...spec.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+					prepare: (c: SandboxContext) => spec.prepare?.(c),
+				},
+				kind: 'polls' as const,
 			})),
 		];
-		for (const spec of triggerExamples) {
+		for (const { spec, kind } of triggerExamples) {
 			if (!stored.has(spec.credential.type)) continue;
 			const type = `${pkg.name}.${spec.type}`;
 			const displayName = String(nodeTypes.find((t) => t.name === type)?.displayName ?? spec.type);
@@ -195,6 +202,7 @@ async function provisionTriggerExamples(
 				sayCommands(
 					spec.fire?.(ctx, hook) ?? [],
 					('fireTest' in spec ? spec.fireTest?.(ctx, hook) : undefined) ?? [],
+					kind,
 				);
 			} catch (error) {
 				say(`  could not set up "${name}": ${(error as Error).message}`);
@@ -206,18 +214,30 @@ async function provisionTriggerExamples(
 /**
  * The commands that send a sample event. For a trigger whose URLs the user gives the
  * provider by hand, the sandbox has both: the production URL runs the published
- * workflow, the test URL answers only while "Listen for test event" waits in the
- * trigger's panel (and shows the event there).
+ * workflow, the test URL answers only while the trigger's panel listens for a test
+ * event (and shows the event there). A trigger that registers its webhooks itself
+ * (`registers`) has n8n register its test URL with the sandbox too while its panel
+ * listens, and the sandbox, as a provider does, sends each event to every webhook of
+ * its topic: the same command then also shows the event in the panel. A polling
+ * trigger's "Execute step" shows the newest order.
  */
-function sayCommands(production: string[], test: string[]) {
+function sayCommands(production: string[], test: string[], kind: 'registers' | 'polls' | 'other') {
 	if (test.length === 0) {
 		for (const command of production) say(`    send a sample event: ${command}`);
+		if (kind === 'registers') {
+			say(
+				'    the same commands also show the event in the trigger\'s panel while it listens: click "Execute step" there (n8n then registers its Test URL with the sandbox too; one event per click)',
+			);
+		}
+		if (kind === 'polls') {
+			say('    "Execute step" in the trigger\'s panel shows the newest order, moving nothing');
+		}
 		return;
 	}
 	say('    send a sample event to the published workflow (Production URL, see its Executions):');
 	for (const command of production) say(`      ${command}`);
 	say(
-		'    or, after clicking "Listen for test event" in the trigger\'s panel (Test URL; one event per click):',
+		'    or, after clicking "Execute step" in the trigger\'s panel, while it listens for a test event (Test URL; one event per click):',
 	);
 	for (const command of test) say(`      ${command}`);
 }

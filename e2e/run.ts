@@ -555,7 +555,7 @@ async function runLine(
 				if (!line.credentials.has(first.credential.type)) continue;
 				await checkDropdowns(
 					`${pkg.name}.${type}`,
-					1,
+					first.version ?? 1,
 					first.credential.type,
 					first.credential.parameters ?? {},
 					{},

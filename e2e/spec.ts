@@ -127,6 +127,8 @@ export interface TriggerSpec {
 	name: string;
 	/** The node type's `name` inside this package. */
 	type: string;
+	/** The node's version in the workflow (default 1, as workflows saved before a later one have it). */
+	version?: number;
 	credential: { type: string; parameters?: Record<string, unknown> };
 	parameters: Record<string, unknown>;
 	/** What the user does at the provider before activating (e.g. a portal setting). */
@@ -174,6 +176,8 @@ export interface TriggerSpec {
 export interface PollingSpec {
 	name: string;
 	type: string;
+	/** The node's version in the workflow (default 1). */
+	version?: number;
 	credential: { type: string; parameters?: Record<string, unknown> };
 	/** The node's parameters; its poll times are set to every minute. */
 	parameters: Record<string, unknown>;

@@ -118,13 +118,18 @@ function isTestUrl(url: string): boolean {
 	return new URL(url).pathname.includes('/webhook-test/');
 }
 
-/** Waits until n8n 2.x has finished publishing (1.x publishes inside the REST call). */
+/**
+ * Waits until n8n 2.x has finished publishing (1.x publishes inside the REST call). A
+ * failing activation is tried five times over about 16 s by n8n 2.40.7, and a node
+ * that meets the provider's rate limit on the way waits as long as the provider says
+ * (the thanks.io sandbox: up to a minute), so the wait is long.
+ */
 async function published(
 	client: N8nClient,
 	workflowId: string,
 ): Promise<{ status: string; errors: string[] }> {
 	if (client.major < 2) return { status: 'published', errors: [] };
-	const deadline = Date.now() + 30000;
+	const deadline = Date.now() + 120_000;
 	for (;;) {
 		const state = await client.request<{
 			status: string;

@@ -53,7 +53,9 @@ function hookUrls(run: TriggerRun, type: string, webhookId: string) {
 /** Creates the workflow of a trigger spec (not yet active). */
 export async function createTriggerWorkflow(
 	run: TriggerRun,
-	spec: Pick<TriggerSpec, 'type' | 'credential' | 'parameters'> & { downstream?: unknown[] },
+	spec: Pick<TriggerSpec, 'type' | 'version' | 'credential' | 'parameters'> & {
+		downstream?: unknown[];
+	},
 	name: string,
 ): Promise<TriggerHook & { versionId: string; testWebhookUrl: string }> {
 	const type = `${run.packageName}.${spec.type}`;
@@ -63,7 +65,7 @@ export async function createTriggerWorkflow(
 		name,
 		{
 			type,
-			version: 1,
+			version: spec.version ?? 1,
 			name: String(description?.displayName ?? 'Trigger'),
 			webhookId,
 			parameters: { ...(spec.credential.parameters ?? {}), ...spec.parameters },
@@ -377,7 +379,10 @@ export async function runValidationSpec(
 export async function provisionTriggerExample(
 	run: TriggerRun,
 	ctx: SandboxContext,
-	spec: Pick<TriggerSpec, 'type' | 'credential' | 'parameters' | 'prepare' | 'fireTest'> & {
+	spec: Pick<
+		TriggerSpec,
+		'type' | 'version' | 'credential' | 'parameters' | 'prepare' | 'fireTest'
+	> & {
 		downstream?: unknown[];
 	},
 	name: string,

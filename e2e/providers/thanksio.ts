@@ -221,8 +221,15 @@ export const thanksIoSpec: ProviderSpec = {
 		{
 			name: 'webhooks, a secret in the URL',
 			type: 'thanksIoTrigger',
+			// The version new nodes get: its Mailing List is a picker, empty for any list.
+			// e2e/triggerState.ts runs version 1 workflows, as saved before it.
+			version: 1.1,
 			credential: { type: 'thanksIoOAuth2Api', parameters: chooseCredential('thanksIoOAuth2Api') },
-			parameters: { mode: 'webhook', events: ['order_item.delivered', 'scans.scan_update'] },
+			parameters: {
+				mode: 'webhook',
+				events: ['order_item.delivered', 'scans.scan_update'],
+				mailingList: { __rl: true, mode: 'list', value: '' },
+			},
 			registered(ctx, hook) {
 				const types = webhooksOf(ctx, hook).map((w) => w.type);
 				expect(
@@ -270,8 +277,13 @@ export const thanksIoSpec: ProviderSpec = {
 		{
 			name: 'polling the orders list',
 			type: 'thanksIoTrigger',
+			version: 1.1,
 			credential: { type: 'thanksIoApi', parameters: chooseCredential('thanksIoApi') },
-			parameters: { mode: 'poll', pollEvents: ['order.status_changed', 'order.delivered'] },
+			parameters: {
+				mode: 'poll',
+				pollEvents: ['order.status_changed', 'order.delivered'],
+				subAccount: { __rl: true, mode: 'list', value: '' },
+			},
 			prepare(ctx) {
 				// History the first poll must not replay: a delivered order and one in print.
 				thanksIo(ctx).addOrders(1, 'Delivered');

@@ -10,6 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { chosenOptionsText } from '../shared/subtitles';
+import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 import { POLL_EVENTS, WEBHOOK_EVENTS, properties } from './trigger/description';
 import { webhookMethods } from './trigger/lifecycle';
@@ -29,7 +30,10 @@ export class ThanksIoTrigger implements INodeType {
 			dark: 'file:../../icons/thanksio.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// 1.1: the mailing list and sub-account filters are picked with resource locators
+		// (see trigger/description.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: `={{ $parameter["mode"] === "poll" ? "Polling: " + ${chosenOptionsText('pollEvents', POLL_EVENTS, 'no events chosen')} : ${chosenOptionsText('events', WEBHOOK_EVENTS, 'No events chosen')} }}`,
 		description:
 			'Starts the workflow when mail is delivered, a QR code is scanned or an order changes',
@@ -61,7 +65,7 @@ export class ThanksIoTrigger implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	webhookMethods = webhookMethods;
 

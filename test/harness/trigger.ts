@@ -97,6 +97,8 @@ export interface TriggerOptions {
 	/** The workflow's and the node's webhook IDs (another harness's, to play the same workflow). */
 	workflowId?: string;
 	webhookId?: string;
+	/** The node's version in the workflow (default: the newest). */
+	typeVersion?: number;
 	/** The rest of the workflow: receives the trigger's items, returns the last node's. */
 	downstream?: (
 		items: INodeExecutionData[],
@@ -162,14 +164,28 @@ export class TriggerHarness {
 	readonly workflowId: string;
 
 	constructor(private readonly options: TriggerOptions) {
-		this.node = buildNode(options.nodeType, options.parameters, options.credentials, false);
+		this.node = buildNode(
+			options.nodeType,
+			options.parameters,
+			options.credentials,
+			false,
+			{},
+			options.typeVersion,
+		);
 		this.node.webhookId = options.webhookId ?? randomUUID();
 		this.workflowId = options.workflowId ?? `wf-${randomUUID().slice(0, 8)}`;
 	}
 
 	/** The user edits the node: new parameters, the same node (and webhook ID). */
 	reconfigure(parameters: INodeParameters): void {
-		const rebuilt = buildNode(this.options.nodeType, parameters, this.options.credentials, false);
+		const rebuilt = buildNode(
+			this.options.nodeType,
+			parameters,
+			this.options.credentials,
+			false,
+			{},
+			this.node.typeVersion,
+		);
 		this.node.parameters = rebuilt.parameters;
 	}
 

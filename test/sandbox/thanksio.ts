@@ -26,9 +26,11 @@ import { controlBody } from './webhooks';
  *   sub-account with its own token) and listed only in that context; order
  *   statuses that move on (`setOrderStatus`) for the polling trigger;
  * - sandbox controls (not thanks.io's) under `/thanksio/_sandbox/`: `POST events
- *   {type, data?, withoutToken?, repeat?, subAccount?}` delivers an event to the registered
- *   webhooks, `GET webhooks` lists them, `POST orders {status?}` adds an order and
- *   `POST orders/{id}/status {status}` moves one on.
+ *   {type, data?, withoutToken?, repeat?, subAccount?, mailingListId?}` delivers an event
+ *   (of mail to that list, when given) to every webhook registered for its type (the test
+ *   URL n8n registers while a trigger's panel listens included), `GET webhooks` lists
+ *   them, `POST orders {status?}` adds an order and `POST orders/{id}/status {status}`
+ *   moves one on.
  *
  * Sends: a field given under both its names (`mailing_list_ids` and
  * `mailing_lists`, …, see TWO_NAMES) is refused with 422 naming the field; either
@@ -414,6 +416,7 @@ export class ThanksIoProvider implements Provider {
 				withoutToken: body.withoutToken === true,
 				repeat: body.repeat === true,
 				subAccount: body.subAccount === undefined ? undefined : Number(body.subAccount),
+				mailingListId: body.mailingListId === undefined ? undefined : Number(body.mailingListId),
 			});
 			return json(200, {
 				delivered: deliveries.map((d) => ({

@@ -2,11 +2,13 @@ import type {
 	IDataObject,
 	INodeCredentialsDetails,
 	INodeParameters,
+	INodeProperties,
 	INodeType,
 } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { ThanksIoTrigger } from '../../nodes/ThanksIo/ThanksIoTrigger.node';
-import { freshNodeType, useTriggers } from '../harness';
+import { freshNodeType, listSearch, useTriggers } from '../harness';
 import type { StaticDataModel, TriggerHarness } from '../harness';
 import { deliveryHash, rememberedDeliveries } from '../../nodes/shared/trigger';
 import { deriveUrlSecret } from '../../nodes/shared/urlSecret';
@@ -26,6 +28,7 @@ async function trigger(
 		nodeType?: INodeType;
 		sameAs?: TriggerHarness;
 		credential?: INodeCredentialsDetails;
+		typeVersion?: number;
 	} = {},
 ): Promise<TriggerHarness> {
 	const authentication = options.authentication ?? 'thanksIoOAuth2Api';
@@ -40,6 +43,7 @@ async function trigger(
 		model: options.model,
 		workflowId: options.sameAs?.workflowId,
 		webhookId: options.sameAs?.node.webhookId,
+		typeVersion: options.typeVersion,
 	});
 }
 
@@ -609,7 +613,192 @@ describe('thanks.io Trigger, polling mode', () => {
 	});
 });
 
+/**
+ * Version 1 saves the filters as dropdown values (a list ID as a number, a sub-account
+ * ID as text, '' for none); version 1.1 as resource locators, by list or by ID. Every
+ * path that reads them (activation, deactivation, the poll at activation, the
+ * scheduled poll, a run by hand) must read the same plain ID.
+ */
+describe('thanks.io Trigger: the Mailing List and Sub-Account filters of versions 1 and 1.1', () => {
+	const locator = (mode: string, value: string) => ({ __rl: true, mode, value });
+
+	describe.each<[string, number, (id: number) => unknown]>([
+		['version 1, from the dropdown', 1, (id) => id],
+		['version 1.1, picked from the list', 1.1, (id) => locator('list', String(id))],
+		['version 1.1, given as an ID', 1.1, (id) => locator('id', ` ${id} `)],
+		['version 1.1, an expression', 1.1, (id) => locator('id', `={{ ${id} }}`)],
+	])('%s', (_name, typeVersion, given) => {
+		it('registers for that list, finds its webhooks again, and removes them', async () => {
+			const [, list] = fx.provider.addMailingLists(2);
+			const h = await trigger(
+				{ events: ['order_item.delivered'], mailingList: given(Number(list.id)) as never },
+				{ typeVersion },
+			);
+			expect(h.node.typeVersion).toBe(typeVersion);
+			expect(await h.activate()).toMatchObject({ created: true });
+			expect(hooks().map((w) => w.mailing_list_id)).toEqual([list.id]);
+			// Published again: the webhooks for that list are found, none made anew.
+			expect(await h.activate()).toMatchObject({ created: false });
+			await h.deactivate();
+			expect(hooks()).toEqual([]);
+		});
+
+		it("reads that sub-account's orders when polled and when run by hand", async () => {
+			fx.provider.addOrders(1);
+			const h = await trigger(
+				{ mode: 'poll', pollEvents: ['order.created'], subAccount: given(7) as never },
+				{ typeVersion },
+			);
+			const start = fx.sandbox.log.length;
+			await h.activate();
+			await h.poll();
+			await h.executeManually();
+			const lists = apiCalls(start).filter((c) => c.startsWith('GET /orders/list'));
+			expect(lists).toHaveLength(3);
+			for (const call of lists) expect(call).toContain('sub_account_id=7');
+			// The cursor's filter is the plain ID, whatever the version.
+			expect((nodeData(h).cursor as IDataObject).scope).toBe('sub-account:7');
+		});
+	});
+
+	test.each<[string, number, unknown]>([
+		['version 1', 1, ''],
+		['version 1.1', 1.1, locator('list', '')],
+		['version 1.1, as a new node has it', 1.1, undefined],
+	])(
+		'empty (%s): webhooks for any list, orders of all accounts',
+		async (_name, typeVersion, none) => {
+			const filter = none === undefined ? {} : { mailingList: none, subAccount: none };
+			const webhooks = await trigger(
+				{ events: ['order_item.delivered'], ...(filter as INodeParameters) },
+				{ typeVersion },
+			);
+			await webhooks.activate();
+			expect(hooks().map((w) => w.mailing_list_id)).toEqual([null]);
+			const start = fx.sandbox.log.length;
+			const polling = await trigger(
+				{ mode: 'poll', pollEvents: ['order.created'], ...(filter as INodeParameters) },
+				{ typeVersion },
+			);
+			await polling.activate();
+			await polling.executeManually();
+			const lists = apiCalls(start).filter((c) => c.startsWith('GET /orders/list'));
+			expect(lists).toHaveLength(2);
+			for (const call of lists) expect(call).not.toContain('sub_account_id');
+		},
+	);
+
+	test.each([1, 1.1])(
+		'version %s refuses a filter that is not an ID, naming the field, before any request',
+		async (typeVersion) => {
+			const notAnId = typeVersion === 1 ? 'Customers' : locator('id', '={{ "Customers" }}');
+			const webhooks = await trigger(
+				{ events: ['order_item.delivered'], mailingList: notAnId as never },
+				{ typeVersion },
+			);
+			const start = fx.sandbox.log.length;
+			await expect(webhooks.activate()).rejects.toThrow(
+				/"Mailing List" is "Customers", not the numeric ID of a thanks\.io mailing list/,
+			);
+			const polling = await trigger(
+				{ mode: 'poll', subAccount: notAnId as never },
+				{ typeVersion },
+			);
+			await expect(polling.activate()).rejects.toThrow(
+				/"Sub-Account" is "Customers", not the numeric ID of a thanks\.io sub-account/,
+			);
+			expect(apiCalls(start)).toEqual([]);
+			expect(hooks()).toEqual([]);
+		},
+	);
+
+	test("the sandbox's event control reaches a webhook registered for one list with mail to that list", async () => {
+		const [list] = fx.provider.addMailingLists(1);
+		const h = await trigger({
+			events: ['order_item.delivered'],
+			mailingList: locator('list', String(list.id)),
+		});
+		await h.activate();
+		const fire = async (body: object) => {
+			const answer = await fetch(`${fx.sandbox.url}/thanksio/_sandbox/events`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ type: 'order_item.delivered', ...body }),
+			});
+			return ((await answer.json()) as { delivered: Array<{ status: number }> }).delivered;
+		};
+		expect(await fire({})).toEqual([]);
+		expect((await fire({ mailingListId: list.id })).map((d) => d.status)).toEqual([200]);
+		expect(h.executions).toHaveLength(1);
+	});
+});
+
 describe('thanks.io Trigger in the editor', () => {
+	/** The trigger's field `name` as a node of `typeVersion` in `mode` shows it. */
+	function shownField(typeVersion: number, mode: string, name: string): INodeProperties {
+		const { description } = new ThanksIoTrigger();
+		const node = { typeVersion, parameters: { mode } } as never;
+		const shown = description.properties.filter(
+			(p) => p.name === name && NodeHelpers.displayParameter({ mode }, p, node, description),
+		);
+		expect(shown).toHaveLength(1);
+		return shown[0];
+	}
+
+	test('new nodes get version 1.1; version 1 keeps its dropdowns, 1.1 has optional pickers', () => {
+		const { description } = new ThanksIoTrigger();
+		expect(description.version).toEqual([1, 1.1]);
+		expect(description.defaultVersion).toBe(1.1);
+		for (const [mode, name, loader, search, empty] of [
+			[
+				'webhook',
+				'mailingList',
+				'getMailingListFilter',
+				'searchMailingLists',
+				/empty for any list/,
+			],
+			[
+				'poll',
+				'subAccount',
+				'getSubAccountFilter',
+				'searchSubAccounts',
+				/empty for .*all accounts/,
+			],
+		] as const) {
+			const old = shownField(1, mode, name);
+			expect([old.type, old.typeOptions?.loadOptionsMethod]).toEqual(['options', loader]);
+			const picker = shownField(1.1, mode, name);
+			expect(picker.type).toBe('resourceLocator');
+			expect(picker.required).toBe(false);
+			expect(picker.default).toEqual({ mode: 'list', value: '' });
+			expect(picker.description).toMatch(empty);
+			const list = picker.modes?.find((m) => m.name === 'list');
+			expect(list?.typeOptions?.searchListMethod).toBe(search);
+			expect(new ThanksIoTrigger().methods.listSearch[search]).toBeInstanceOf(Function);
+		}
+	});
+
+	test('the pickers list the mailing lists and the sub-accounts, searched by name', async () => {
+		fx.provider.addMailingLists(2, 'Postcard fans');
+		const credentialType: Authentication = 'thanksIoOAuth2Api';
+		const search = async (method: string, filter?: string) =>
+			await listSearch({
+				nodeType: new ThanksIoTrigger(),
+				method,
+				filter,
+				parameters: { authentication: credentialType },
+				credentials: { [credentialType]: fx.oauth },
+				store: fx.store,
+			});
+		const lists = await search('searchMailingLists', 'fans 2');
+		expect(lists.results.map((r) => r.name)).toEqual(['Postcard fans 2 (0 recipients)']);
+		const accounts = await search('searchSubAccounts');
+		expect(accounts.results).toEqual([
+			{ name: 'Downtown Office', value: '7' },
+			{ name: 'Uptown Office', value: '9' },
+		]);
+	});
+
 	test('no field of its own is labelled "Mode", the label of the field inside n8n\'s Poll Times', () => {
 		const { description } = new ThanksIoTrigger();
 		const pollTimes = description.properties.find((p) => p.type === 'fixedCollection');

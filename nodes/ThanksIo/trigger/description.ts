@@ -1,7 +1,15 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
+import { dropdownUntil, listLocator } from '../../shared/locators';
 import { authentication } from '../authentication';
+
+/**
+ * The trigger's first version that picks the mailing list and the sub-account with
+ * resource locators instead of dropdowns (see `dropdownUntil`): n8n's editor loads a
+ * dropdown the moment a freshly added node opens, before it has set the credential.
+ */
+export const LOCATORS_SINCE = 1.1;
 
 /** thanks.io's webhook types (`webhook-type` in its API reference). */
 export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
@@ -110,26 +118,54 @@ export const properties: INodeProperties[] = [
 		description:
 			"Each poll compares the 500 most recent orders with the last poll's. The orders list shows each order's status at that moment, so several changes between two polls arrive as one: A → B → C as A → C (with previous_status A). The first poll only notes the orders as they are.",
 	},
-	{
-		displayName: 'Mailing List Name or ID',
-		name: 'mailingList',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMailingListFilter' },
-		default: '',
-		displayOptions: webhookMode,
-		description:
-			'Only events of mail sent to this list (thanks.io filters them). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Sub-Account Name or ID',
-		name: 'subAccount',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSubAccountFilter' },
-		default: '',
-		displayOptions: pollMode,
-		description:
-			'Only orders of this sub-account (thanks.io filters the orders list by it). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	...dropdownUntil(
+		LOCATORS_SINCE,
+		{
+			displayName: 'Mailing List Name or ID',
+			name: 'mailingList',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getMailingListFilter' },
+			default: '',
+			displayOptions: webhookMode,
+			description:
+				'Only events of mail sent to this list (thanks.io filters them). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			...listLocator({
+				displayName: 'Mailing List',
+				name: 'mailingList',
+				searchListMethod: 'searchMailingLists',
+				optional: true,
+				description:
+					'Only events of mail sent to this list (thanks.io filters them): search your lists by name, or give its ID. Leave empty for any list.',
+			}),
+			displayOptions: webhookMode,
+		},
+	),
+	...dropdownUntil(
+		LOCATORS_SINCE,
+		{
+			displayName: 'Sub-Account Name or ID',
+			name: 'subAccount',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSubAccountFilter' },
+			default: '',
+			displayOptions: pollMode,
+			description:
+				'Only orders of this sub-account (thanks.io filters the orders list by it). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			...listLocator({
+				displayName: 'Sub-Account',
+				name: 'subAccount',
+				searchListMethod: 'searchSubAccounts',
+				optional: true,
+				description:
+					'Only orders of this sub-account (thanks.io filters the orders list by it): search your sub-accounts by name, or give its ID. Leave empty for the orders of all accounts.',
+			}),
+			displayOptions: pollMode,
+		},
+	),
 	{
 		displayName:
 			"thanks.io sends a sub-account's events only to webhooks made in that sub-account's context, and the main account's events only to its own. To hear a sub-account's events, use a credential of that sub-account: the webhooks are then made in its context.",

@@ -14,6 +14,7 @@ import { urlSecretOf, withUrlSecret } from '../../shared/urlSecret';
 import { createWebhook, deleteWebhook, listWebhooks } from '../transport/webhooks';
 import type { ThanksIoRegistration } from '../transport/webhooks';
 import { WEBHOOK_EVENTS } from './description';
+import { filterId } from './filters';
 
 /**
  * The webhook lifecycle of webhook mode. thanks.io signs nothing, so each
@@ -42,7 +43,11 @@ async function registrationApi(hook: IHookFunctions, withTopics = true): Promise
 		);
 	}
 	const url = withUrlSecret(own, secret);
-	const mailingList = String(hook.getNodeParameter('mailingList', '') ?? '').trim();
+	const mailingList = filterId(
+		hook.getNode(),
+		'mailingList',
+		hook.getNodeParameter('mailingList', '', { extractValue: true }),
+	);
 	const workflow = hook.getWorkflow();
 	const description = `n8n workflow ${workflow.name ?? workflow.id ?? ''}`.trim();
 	return {

@@ -19,12 +19,9 @@ import {
 } from '../../shared/trigger';
 import { hasUrlSecret, urlSecretOf } from '../../shared/urlSecret';
 import { listOrders } from '../transport/orders';
+import { filterId } from './filters';
 import { URL_SECRET_KEYS } from './lifecycle';
 import { POLLED_ORDERS, nestDottedKeys, ordersChanged, readCursor, statusOf } from './orders';
-
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
-}
 
 export function keyOf(event: IDataObject): string {
 	return deliveryKey(event.event_id, event);
@@ -53,17 +50,15 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 }
 
 /**
- * One poll of the orders list. Only polling mode polls (in webhook mode n8n still
- * calls it once at activation: it answers nothing and asks nothing). In manual
- * mode ("Fetch test event") it gives the most recent order as a sample and leaves
+ * One poll of the orders list, of one sub-account ('' for all accounts). In manual
+ * mode ("Fetch Test Event") it gives the most recent order as a sample and leaves
  * the cursor alone.
  */
 export async function pollOrders(
 	ctx: RequestContext,
-	settings: { mode: string; events: string[]; subAccount: string; manual: boolean },
+	settings: { events: string[]; subAccount: string; manual: boolean },
 	staticData: IDataObject,
 ): Promise<INodeExecutionData[][] | null> {
-	if (settings.mode !== 'poll') return null;
 	if (settings.manual) {
 		const [latest] = await listOrders.call(ctx, { limit: 1, subAccount: settings.subAccount });
 		if (!latest) return null;
@@ -91,13 +86,23 @@ export async function pollOrders(
 	return items.length ? [items.map((json) => ({ json }))] : null;
 }
 
+/**
+ * n8n's poll. Only polling mode polls: in webhook mode n8n still calls it once at
+ * activation, and it answers nothing, asks nothing and reads no polling field (the
+ * _Sub-Account_ picker is hidden then, and n8n reads a hidden picker's value as an
+ * error).
+ */
 export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	if (this.getNodeParameter('mode', 'webhook') !== 'poll') return null;
 	return await pollOrders(
 		this,
 		{
-			mode: String(this.getNodeParameter('mode', 'webhook')),
 			events: this.getNodeParameter('pollEvents', []) as string[],
-			subAccount: text(this.getNodeParameter('subAccount', '')),
+			subAccount: filterId(
+				this.getNode(),
+				'subAccount',
+				this.getNodeParameter('subAccount', '', { extractValue: true }),
+			),
 			manual: this.getMode() === 'manual',
 		},
 		this.getWorkflowStaticData('node'),
@@ -117,9 +122,12 @@ export async function output(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const sample = await pollOrders(
 			this,
 			{
-				mode,
 				events: this.getNodeParameter('pollEvents', 0, []) as string[],
-				subAccount: text(this.getNodeParameter('subAccount', 0, '')),
+				subAccount: filterId(
+					this.getNode(),
+					'subAccount',
+					this.getNodeParameter('subAccount', 0, '', { extractValue: true }),
+				),
 				manual: true,
 			},
 			this.getWorkflowStaticData('node'),

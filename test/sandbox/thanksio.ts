@@ -984,7 +984,6 @@ export class ThanksIoProvider implements Provider {
 		return order;
 	}
 
-
 	private send(type: string, req: SandboxRequest, sandbox: Sandbox): SandboxResponse {
 		this.sendRequests.push({ route: type, body: req.body ?? {} });
 		const errors: Record<string, string[]> = {};

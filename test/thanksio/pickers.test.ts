@@ -46,9 +46,7 @@ describe('thanks.io gift card pickers', () => {
 		]);
 		expect(t.sandbox.count('thanksio', 'GET /api/v2/giftcard-brands-list')).toBe(1);
 		expect(t.sandbox.count('thanksio', 'GET /api/v2/giftcard-brands')).toBe(0);
-		expect(
-			await t.options('getGiftCardAmounts', { ...at, giftCardBrand: 'starbucksus' }),
-		).toEqual([
+		expect(await t.options('getGiftCardAmounts', { ...at, giftCardBrand: 'starbucksus' })).toEqual([
 			{ name: '$5.00', value: 500 },
 			{ name: '$10.00', value: 1000 },
 			{ name: '$25.00', value: 2500 },
@@ -79,9 +77,7 @@ describe('thanks.io gift card pickers', () => {
 			},
 		);
 		expect(out.map((i) => i.json.giftcard_amount)).toEqual([5000, 1500]);
-		expect(
-			t.provider.sends.map((s) => [s.giftcard_brand, s.giftcard_amount_in_cents]),
-		).toEqual([
+		expect(t.provider.sends.map((s) => [s.giftcard_brand, s.giftcard_amount_in_cents])).toEqual([
 			['chipotle', 5000],
 			['amazonus', 1500],
 		]);

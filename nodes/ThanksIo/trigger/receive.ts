@@ -51,7 +51,7 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 
 /**
  * One poll of the orders list, of one sub-account ('' for all accounts). In manual
- * mode ("Fetch Test Event") it gives the most recent order as a sample and leaves
+ * mode (the panel's "Execute step") it gives the most recent order as a sample and leaves
  * the cursor alone.
  */
 export async function pollOrders(

@@ -62,6 +62,7 @@ export interface BrowserRun {
 /** The README's screenshots: the file each is copied to, from the step's screenshot. */
 const README_SHOTS: Record<string, string> = {
 	'credential-connected': 'credential.png',
+	'credential-webhook-secret': 'credential-webhook-secret.png',
 	'example-thinkific-run': 'workflow-run.png',
 	'example-thinkific-node': 'node-panel.png',
 };

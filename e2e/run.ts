@@ -141,7 +141,7 @@ async function deploy(
 	const slug = `${node.type.replace(/\W/g, '-')}-${workflow.kind}-${Math.random().toString(36).slice(2, 8)}`;
 	const body = webhookWorkflow(`${node.type}: ${workflow.name}`, slug, {
 		type: fullType(packageName, node),
-		version: node.version ?? 1,
+		version: workflow.version ?? node.version ?? 1,
 		name: workflow.name,
 		parameters: {
 			...(node.credentials.find((c) => c.type === credentialType)?.parameters ?? {}),

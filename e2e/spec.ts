@@ -58,6 +58,8 @@ export interface WorkflowSpec {
 	/** What it does, e.g. "Search helplines". */
 	name: string;
 	kind: 'read' | 'write';
+	/** The node's version in this workflow (default: the node spec's), e.g. an older one's fields. */
+	version?: number;
 	/** The node's parameters (resource, operation, fields). */
 	parameters: Record<string, unknown> | ((ctx: SandboxContext) => Record<string, unknown>);
 	/** Throws when the node's output items (or the sandbox's state) are not as expected. */

@@ -46,6 +46,26 @@ function deliveries(topic: string): TriggerSpec['deliver'] {
 	};
 }
 
+/** The user created last with an external ID (by the "Create a user" workflow). */
+function newestWithExternalId(ctx: SandboxContext): { id: number; externalId: string } {
+	const users = [...thinkific(ctx).users.values()]
+		.map((user) => ({ id: user.id, externalId: (user as { external_id?: unknown }).external_id }))
+		.filter(
+			(user): user is { id: number; externalId: string } => typeof user.externalId === 'string',
+		);
+	expect(users.length > 0, 'the sandbox has no user with an external ID');
+	return users[users.length - 1];
+}
+
+/** Throws unless the items are the one user created last with an external ID. */
+function expectUserWithExternalId(items: Array<Record<string, unknown>>, ctx: SandboxContext) {
+	const { id, externalId } = newestWithExternalId(ctx);
+	expect(
+		items.length === 1 && items[0].id === id,
+		`expected user ${id} (external ID ${externalId}), got ${items.map((i) => String(i.id)).join(', ') || 'no item'}`,
+	);
+}
+
 function fireCommand(ctx: SandboxContext, topic: string): string {
 	return `curl -s -X POST ${ctx.url}/thinkific/_sandbox/events -H 'content-type: application/json' -d '{"topic":"${topic}"}'`;
 }
@@ -91,6 +111,8 @@ export const thinkificSpec: ProviderSpec = {
 	nodes: [
 		{
 			type: 'thinkific',
+			// The version new nodes get; one workflow runs version 1, as saved before it.
+			version: 1.1,
 			credentials: [
 				{ type: 'thinkificOAuth2Api', parameters: chooseCredential('thinkificOAuth2Api') },
 				{ type: 'thinkificApi', parameters: chooseCredential('thinkificApi') },
@@ -106,6 +128,8 @@ export const thinkificSpec: ProviderSpec = {
 						firstName: 'Kim',
 						lastName: 'Learner',
 						email: `learner${thinkific(ctx).users.size + 1}@example.com`,
+						// For the workflows that get the user by external ID.
+						additionalFields: { externalId: `sso-learner${thinkific(ctx).users.size + 1}` },
 					}),
 					check(items, ctx) {
 						expect(items.length === 1, `expected one item, got ${items.length}`);
@@ -113,6 +137,11 @@ export const thinkificSpec: ProviderSpec = {
 						expect(
 							stored?.email === items[0].email && stored?.first_name === 'Kim',
 							`the sandbox has no user ${String(items[0].id)}`,
+						);
+						expect(
+							(stored as { external_id?: unknown } | undefined)?.external_id ===
+								`sso-${String(stored?.email).split('@')[0]}`,
+							`the sandbox's user ${String(items[0].id)} has no external ID`,
 						);
 					},
 				},
@@ -127,6 +156,36 @@ export const thinkificSpec: ProviderSpec = {
 							`expected all ${users} users, got ${items.length}`,
 						);
 					},
+				},
+				{
+					name: 'Get a user by external ID',
+					kind: 'read',
+					// The User picker still holds the user's Thinkific ID, as after picking the
+					// user and then switching ID Type: version 1.1 reads the External ID field
+					// (the Thinkific ID looked up as an external ID would find nobody).
+					parameters: (ctx) => {
+						const user = newestWithExternalId(ctx);
+						return {
+							resource: 'user',
+							operation: 'get',
+							userId: { __rl: true, mode: 'id', value: String(user.id) },
+							idType: 'SSO',
+							externalId: user.externalId,
+						};
+					},
+					check: (items, ctx) => expectUserWithExternalId(items, ctx),
+				},
+				{
+					name: 'Get a user by external ID, as saved with version 1',
+					kind: 'read',
+					version: 1,
+					parameters: (ctx) => ({
+						resource: 'user',
+						operation: 'get',
+						idType: 'SSO',
+						userId: newestWithExternalId(ctx).externalId,
+					}),
+					check: (items, ctx) => expectUserWithExternalId(items, ctx),
 				},
 				...thinkificAdminWorkflows,
 				...commerceWorkflows,

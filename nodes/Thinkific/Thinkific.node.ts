@@ -20,7 +20,10 @@ export class Thinkific implements INodeType {
 			dark: 'file:../../icons/thinkific.dark.svg',
 		},
 		group: ['transform'],
-		version: 1,
+		// 1.1: a user's External ID field is named `externalId`, no longer `userId` like the
+		// User picker (see actions/user/fields.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: operationSubtitle(resources),
 		description:
 			'Manage users, enrollments, courses, groups, bundles, instructors, reviews, products, orders, promotions and coupons of a Thinkific school and report external orders',

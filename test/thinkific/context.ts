@@ -128,6 +128,8 @@ export function thinkificFixture() {
 				hints?: NodeExecutionHint[];
 				credential?: INodeCredentialsDetails;
 				signal?: AbortSignal;
+				/** The node's version, as a saved workflow holds it (default: the newest). */
+				typeVersion?: number;
 			} = {},
 		) {
 			const auth = options.using ?? 'thinkificApi';
@@ -144,6 +146,7 @@ export function thinkificFixture() {
 				settings: options.settings,
 				hints: options.hints,
 				signal: options.signal,
+				typeVersion: options.typeVersion,
 			});
 		},
 		/** Calls a resource locator's search method in n8n-core's LoadOptionsContext. */

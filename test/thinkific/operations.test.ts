@@ -86,7 +86,7 @@ describe.each<Auth>(['thinkificApi', 'thinkificOAuth2Api'])('Thinkific users (%s
 			provider: 'OPENID_CONNECT',
 		});
 		const [found] = await t.run(
-			{ resource: 'user', operation: 'get', userId: 'oidc|42', idType: 'OPENID_CONNECT' },
+			{ resource: 'user', operation: 'get', externalId: 'oidc|42', idType: 'OPENID_CONNECT' },
 			{ using: auth },
 		);
 		expect(found[0].json.id).toBe(created[0].json.id);
@@ -117,7 +117,7 @@ describe.each<Auth>(['thinkificApi', 'thinkificOAuth2Api'])('Thinkific users (%s
 					{
 						resource: 'user',
 						operation,
-						userId: '..',
+						externalId: '..',
 						idType: 'SSO',
 						updateFields: { firstName: 'X' },
 					},
@@ -173,7 +173,7 @@ describe.each<Auth>(['thinkificApi', 'thinkificOAuth2Api'])('Thinkific users (%s
 	test('get and update a user by external ID', async () => {
 		t.provider.seedUsers(2, (i) => ({ external_id: `sso-${i}` }));
 		const [got] = await t.run(
-			{ resource: 'user', operation: 'get', userId: 'sso-2', idType: 'SSO' },
+			{ resource: 'user', operation: 'get', externalId: 'sso-2', idType: 'SSO' },
 			{ using: auth },
 		);
 		expect(got[0].json.id).toBe(2);
@@ -181,7 +181,7 @@ describe.each<Auth>(['thinkificApi', 'thinkificOAuth2Api'])('Thinkific users (%s
 			{
 				resource: 'user',
 				operation: 'update',
-				userId: 'sso-2',
+				externalId: 'sso-2',
 				idType: 'SSO',
 				updateFields: { company: 'Initech' },
 			},

@@ -17,9 +17,28 @@ export const ROLE_OPTIONS = [
 	{ name: 'Site Admin', value: 'site_admin' },
 ];
 
+const externalIdField: INodeProperties = {
+	displayName: 'External ID',
+	name: 'externalId',
+	type: 'string',
+	required: true,
+	default: '',
+	description: 'The external ID the user was created with',
+};
+
+/** The name of the External ID field at a version of the node (see `userIdFields`). */
+function externalIdName(ctx: IExecuteFunctions): string {
+	return ctx.getNode().typeVersion < 1.1 ? 'userId' : 'externalId';
+}
+
 /**
  * Which user: "ID Type" first, then the user. A Thinkific user is picked with the
  * user locator (list, ID or email); an external ID is typed.
+ *
+ * Version 1 named the External ID field `userId`, as the User locator is named: n8n's
+ * editor kept the picked user's ID in it when the ID Type was switched, and that ID was
+ * then looked up as an external ID. From version 1.1 it is `externalId` and starts
+ * empty; workflows saved with version 1 keep their `userId`.
  */
 export const userIdFields: INodeProperties[] = [
 	{
@@ -37,13 +56,15 @@ export const userIdFields: INodeProperties[] = [
 	},
 	{ ...userLocator, displayOptions: { show: { idType: ['thinkific'] } } },
 	{
-		displayName: 'External ID',
+		...externalIdField,
+		displayOptions: {
+			show: { idType: ['SSO', 'OPENID_CONNECT'], '@version': [{ _cnd: { gte: 1.1 } }] },
+		},
+	},
+	{
+		...externalIdField,
 		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		displayOptions: { show: { idType: ['SSO', 'OPENID_CONNECT'] } },
-		description: 'The external ID the user was created with',
+		displayOptions: { show: { idType: ['SSO', 'OPENID_CONNECT'], '@version': [1] } },
 	},
 ];
 
@@ -57,7 +78,7 @@ export async function userLocation(
 		const id = await readUserId(ctx, itemIndex, 'userId', 'User');
 		return { path: `/users/${id}`, qs: {}, id };
 	}
-	const given = readText(ctx, itemIndex, 'userId');
+	const given = readText(ctx, itemIndex, externalIdName(ctx));
 	return {
 		path: `/users/${pathSegmentOf(ctx, itemIndex, given, 'External ID')}`,
 		qs: { provider: idType },

@@ -243,6 +243,17 @@ describe('thanks.io send panels', () => {
 			.map((p) => p.name);
 	}
 
+	test('each send is named in the Operation list as its action says it ("Send Windowed Letter")', () => {
+		const options = description.properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('mailer'),
+		)!.options as Array<{ name: string; value: string; action: string }>;
+		for (const { name, action } of options) {
+			const titled = action.replace(/^Send an? /, '').replace(/\b\w/g, (c) => c.toUpperCase());
+			expect(name).toBe(`Send ${titled}`);
+		}
+		expect(options.find((o) => o.value === 'sendLetter')!.name).toBe('Send Windowed Letter');
+	});
+
 	// Off, the first "Execute step" mails a real, paid mailer: the user sees the choice first.
 	test('Preview Only is the first field after the operation, saying that on, nothing is sent or charged', () => {
 		expect(sendOperations).toHaveLength(6);

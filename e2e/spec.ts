@@ -202,6 +202,8 @@ export interface PollingSpec {
 export interface ValidationSpec {
 	name: string;
 	type: string;
+	/** The node's version in the workflow (default 1). */
+	version?: number;
 	credential: { type: string; parameters?: Record<string, unknown> };
 	parameters: Record<string, unknown>;
 	/** n8n nodes after the trigger (without id and position), one after the other. */

@@ -81,12 +81,14 @@ const DECISION = `{{ JSON.stringify({ valid: ${VALID}, message: ${VALID} ? '' : 
 
 function validation(
 	name: string,
+	version: number,
 	responseMode: string,
 	downstream: ValidationSpec['downstream'],
 ): ValidationSpec {
 	return {
 		name,
 		type: 'flixcheckTrigger',
+		version,
 		credential: { type: 'flixcheckWebhookApi' },
 		parameters: { otherEvents: VALIDATION_EVENT, responseMode },
 		downstream,
@@ -267,7 +269,7 @@ export const flixcheckSpec: ProviderSpec = {
 		),
 	],
 	validations: [
-		validation('validation answered when the last node finishes', 'lastNode', [
+		validation('validation answered when the last node finishes', 1.1, 'lastNode', [
 			{
 				name: 'Decide',
 				type: 'n8n-nodes-base.set',
@@ -290,9 +292,10 @@ export const flixcheckSpec: ProviderSpec = {
 				},
 			},
 		]),
-		// Version 1: later versions of n8n's Respond to Webhook node answer only for n8n's
-		// own Webhook, Form, Chat and Wait nodes.
-		validation('validation answered by a Respond to Webhook node', 'responseNode', [
+		// Version 1 of the trigger, the only one that offers this answer, and version 1 of
+		// n8n's Respond to Webhook node: its later versions answer only for n8n's own
+		// Webhook, Form, Chat and Wait nodes.
+		validation('validation answered by a Respond to Webhook node', 1, 'responseNode', [
 			{
 				name: 'Answer',
 				type: 'n8n-nodes-base.respondToWebhook',

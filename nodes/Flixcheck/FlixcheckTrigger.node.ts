@@ -23,7 +23,10 @@ export class FlixcheckTrigger implements INodeType {
 			dark: 'file:../../icons/flixcheck.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Respond no longer offers "Using 'Respond to Webhook' Node" (see
+		// trigger/description.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: chosenOptionsSubtitle('events', EVENTS, 'All events'),
 		description:
 			'Starts the workflow when a customer opens or answers a check, and answers validation events',

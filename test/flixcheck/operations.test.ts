@@ -1,6 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { Flixcheck } from '../../nodes/Flixcheck/Flixcheck.node';
 import { FLIXCHECK_CLIENT, FLIXCHECK_USERS } from '../sandbox/flixcheck';
 import { errorText, flixcheckFixture } from './context';
 
@@ -82,6 +83,23 @@ describe('Flixcheck check operations', () => {
 		expect(request.headers.authorization).toMatch(/^Bearer eyJ/);
 		expect(JSON.parse(request.body)).not.toHaveProperty('sendOptions');
 		expect(secretsIn(items)).toBe(false);
+	});
+
+	test("the Elements field's example, copied as it stands, sends a check with that element", async () => {
+		const field = new Flixcheck().description.properties.find((p) => p.name === 'elements')!;
+		expect(field.default).toBe('[]');
+		expect(field.description).not.toMatch(/README/);
+		const example = String(field.hint).replace(/^e\.g\. /, '');
+		const [items] = await t.run({ ...smsPersonal, elements: example });
+		const elements = t.provider.checks.get(String(items[0].json.id))!.elements;
+		expect(elements).toEqual([
+			{
+				id: '1',
+				type: 'question',
+				subtype: 'number',
+				options: { text: 'How many rooms were damaged?' },
+			},
+		]);
 	});
 
 	test('send by email to a neutral recipient, with send options', async () => {

@@ -1,10 +1,12 @@
 import type {
 	IDataObject,
+	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
 } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { FlixcheckWebhookApi } from '../../credentials/FlixcheckWebhookApi.credentials';
 import { FlixcheckTrigger } from '../../nodes/Flixcheck/FlixcheckTrigger.node';
@@ -39,6 +41,7 @@ async function trigger(
 		nodeType?: INodeType;
 		/** More of the webhook's portal settings (a custom body, its failure threshold). */
 		portal?: Partial<PortalSettings>;
+		typeVersion?: number;
 	} = {},
 ): Promise<TriggerHarness> {
 	const harness = await start({
@@ -48,6 +51,7 @@ async function trigger(
 		store,
 		model: options.model,
 		downstream: options.downstream,
+		typeVersion: options.typeVersion,
 	});
 	await harness.activate();
 	// The administrator adds the URL and the header in the portal.
@@ -159,33 +163,36 @@ describe('Flixcheck Trigger', () => {
 		expect(h.executions[0][0].json.event).toBeUndefined();
 	});
 
-	it("answers a validation event with the workflow's decision", async () => {
-		const decide = (items: INodeExecutionData[]) =>
-			items.map((item) => {
-				const value = String(((item.json.content ?? {}) as IDataObject).value ?? '');
-				return {
-					json:
-						value.length >= 3
-							? { valid: true }
-							: { valid: false, message: 'Please enter at least 3 characters' },
-				};
+	it.each([1, 1.1])(
+		"answers a validation event with the workflow's decision (version %s)",
+		async (typeVersion) => {
+			const decide = (items: INodeExecutionData[]) =>
+				items.map((item) => {
+					const value = String(((item.json.content ?? {}) as IDataObject).value ?? '');
+					return {
+						json:
+							value.length >= 3
+								? { valid: true }
+								: { valid: false, message: 'Please enter at least 3 characters' },
+					};
+				});
+			const h = await trigger(
+				{ otherEvents: VALIDATION_EVENT, responseMode: 'lastNode' },
+				{ downstream: decide, events: [VALIDATION_EVENT], typeVersion },
+			);
+			const [accepted] = await portal().validate('AB-1234');
+			const [refused] = await portal().validate('x');
+			expect(accepted).toMatchObject({ status: 200, decision: 'accept' });
+			expect(refused).toMatchObject({
+				status: 200,
+				decision: 'reject',
+				message: 'Please enter at least 3 characters',
 			});
-		const h = await trigger(
-			{ otherEvents: VALIDATION_EVENT, responseMode: 'lastNode' },
-			{ downstream: decide, events: [VALIDATION_EVENT] },
-		);
-		const [accepted] = await portal().validate('AB-1234');
-		const [refused] = await portal().validate('x');
-		expect(accepted).toMatchObject({ status: 200, decision: 'accept' });
-		expect(refused).toMatchObject({
-			status: 200,
-			decision: 'reject',
-			message: 'Please enter at least 3 characters',
-		});
-		// Asked again, the workflow answers again: validation calls are not de-duplicated.
-		await portal().validate('x');
-		expect(h.executions).toHaveLength(3);
-	});
+			// Asked again, the workflow answers again: validation calls are not de-duplicated.
+			await portal().validate('x');
+			expect(h.executions).toHaveLength(3);
+		},
+	);
 
 	describe('custom request bodies and pausing', () => {
 		/** A portal "Custom Content (Request Body)": the standard body is replaced. */
@@ -383,5 +390,39 @@ describe('Flixcheck Trigger events, as the node panel names them', () => {
 		for (const value of ['checkCompleted', 'checkCreated', 'checkRated', 'checkSent']) {
 			expect(EVENTS.find((e) => e.value === value)?.description).toMatch(/name unconfirmed/i);
 		}
+	});
+});
+
+describe('Flixcheck Trigger in the editor', () => {
+	const { description } = new FlixcheckTrigger();
+
+	/** The values of the Respond field a node of `typeVersion` offers. */
+	function respondOptions(typeVersion: number): string[] {
+		const node = { typeVersion, parameters: {} } as unknown as INode;
+		const shown = description.properties.filter(
+			(p) => p.name === 'responseMode' && NodeHelpers.displayParameter({}, p, node, description),
+		);
+		expect(shown).toHaveLength(1);
+		return (shown[0].options ?? []).map((o) => (o as { value: string }).value);
+	}
+
+	/** Whether a node of `typeVersion` with Respond set to `responseMode` shows the field `name`. */
+	function shows(typeVersion: number, responseMode: string, name: string): boolean {
+		const node = { typeVersion, parameters: { responseMode } } as unknown as INode;
+		return description.properties
+			.filter((p) => p.name === name)
+			.some((p) => NodeHelpers.displayParameter({ responseMode }, p, node, description));
+	}
+
+	// n8n's Respond to Webhook node from version 1.1 on (the one the editor adds) answers
+	// only for n8n's own Webhook, Form, Chat and Wait nodes.
+	test("new nodes get version 1.1, which offers no 'Respond to Webhook' answer; version 1 keeps it", () => {
+		expect(description.version).toEqual([1, 1.1]);
+		expect(description.defaultVersion).toBe(1.1);
+		expect(respondOptions(1.1)).toEqual(['onReceived', 'lastNode']);
+		expect(respondOptions(1)).toEqual(['onReceived', 'lastNode', 'responseNode']);
+		expect(shows(1, 'responseNode', 'respondNodeNotice')).toBe(true);
+		expect(shows(1.1, 'lastNode', 'validationNotice')).toBe(true);
+		expect(shows(1.1, 'lastNode', 'respondNodeNotice')).toBe(false);
 	});
 });

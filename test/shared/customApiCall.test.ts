@@ -5,8 +5,9 @@ import { throughLineFixture } from '../throughline/context';
 
 /**
  * n8n adds "Custom API Call" (`__CUSTOM_API_CALL__`) to the Resource and Operation
- * lists of every node whose credentials its HTTP Request node can use. Chosen and
- * run, it gets an error that says how to make the call, and nothing is sent.
+ * lists of a node of a single version whose credentials its HTTP Request node can use
+ * (not to one with a `defaultVersion`); a workflow may still hold the value. Chosen
+ * and run, it gets an error that says how to make the call, and nothing is sent.
  */
 const fixtures = {
 	ThroughLine: throughLineFixture(),

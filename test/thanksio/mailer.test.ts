@@ -1,4 +1,7 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
+
+import { ThanksIo } from '../../nodes/ThanksIo/ThanksIo.node';
 
 import { thanksIoApi } from '../../nodes/ThanksIo/transport';
 import { person, postcard, thanksIoFixture } from './context';
@@ -216,6 +219,56 @@ describe('thanks.io mailers', () => {
 		expect(t.provider.sends[0].message_template).toBeUndefined();
 		expect(t.provider.sends[0].image_template).toBeUndefined();
 		expect(t.provider.sends[0].message).toBeUndefined();
+	});
+});
+
+describe('thanks.io send panels', () => {
+	const { description } = new ThanksIo();
+	const sendOperations = (
+		description.properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('mailer'),
+		)!.options as Array<{ value: string }>
+	).map((o) => o.value);
+
+	/**
+	 * The fields a node of `typeVersion` shows for a send `operation`, in panel order,
+	 * notices left out (every send starts with the notice on Retry On Fail).
+	 */
+	function shownFields(operation: string, typeVersion: number): string[] {
+		const values = { resource: 'mailer', operation, audience: 'recipients' };
+		const node = { typeVersion, parameters: values } as unknown as INode;
+		return description.properties
+			.filter((p) => p.type !== 'notice')
+			.filter((p) => NodeHelpers.displayParameter(values, p, node, description))
+			.map((p) => p.name);
+	}
+
+	test('each send is named in the Operation list as its action says it ("Send Windowed Letter")', () => {
+		const options = description.properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('mailer'),
+		)!.options as Array<{ name: string; value: string; action: string }>;
+		for (const { name, action } of options) {
+			const titled = action.replace(/^Send an? /, '').replace(/\b\w/g, (c) => c.toUpperCase());
+			expect(name).toBe(`Send ${titled}`);
+		}
+		expect(options.find((o) => o.value === 'sendLetter')!.name).toBe('Send Windowed Letter');
+	});
+
+	// Off, the first "Execute step" mails a real, paid mailer: the user sees the choice first.
+	test('Preview Only is the first field after the operation, saying that on, nothing is sent or charged', () => {
+		expect(sendOperations).toHaveLength(6);
+		for (const operation of sendOperations) {
+			for (const typeVersion of [1, 1.1]) {
+				const fields = shownFields(operation, typeVersion);
+				expect([operation, fields[fields.indexOf('operation') + 1]]).toEqual([
+					operation,
+					'preview',
+				]);
+			}
+		}
+		const preview = description.properties.find((p) => p.name === 'preview')!;
+		expect(preview.default).toBe(false);
+		expect(preview.description).toMatch(/nothing is sent and nothing is charged/);
 	});
 });
 

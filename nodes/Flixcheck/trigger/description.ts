@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { dropdownUntil } from '../../shared/locators';
+
 /**
  * Flixcheck's notification events. `checkOpened` and `checkAnswered` are in its
  * webhook documentation's examples; the others are named after the events its
@@ -40,6 +42,44 @@ export const EVENTS: INodePropertyOptions[] = [
 	},
 ];
 
+/** How n8n answers Flixcheck, in every version of the trigger. */
+const RESPOND: INodePropertyOptions[] = [
+	{
+		name: 'Immediately',
+		value: 'onReceived',
+		description: 'As soon as the call is verified: for notification events',
+	},
+	{
+		name: 'When Last Node Finishes',
+		value: 'lastNode',
+		description: "With the first item of the workflow's last node, as JSON: for validation events",
+	},
+];
+
+/**
+ * Offered by version 1 only. n8n's Respond to Webhook node answers only for n8n's own
+ * Webhook, Form, Chat and Wait nodes from its version 1.1 on, and that is the version
+ * the editor adds: the choice led to a workflow that cannot answer. Version 1.1 of
+ * the trigger leaves it out ("When Last Node Finishes" answers validation events);
+ * workflows saved with version 1 keep it, with the notice that asks for version 1 of
+ * the Respond to Webhook node.
+ */
+const RESPOND_NODE: INodePropertyOptions = {
+	name: "Using 'Respond to Webhook' Node",
+	value: 'responseNode',
+	description: 'With what a Respond to Webhook node sends: for validation events',
+};
+
+function respondField(options: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Respond',
+		name: 'responseMode',
+		type: 'options',
+		options,
+		default: 'onReceived',
+	};
+}
+
 export const properties: INodeProperties[] = [
 	{
 		displayName:
@@ -66,30 +106,7 @@ export const properties: INodeProperties[] = [
 		description:
 			'More event names, separated by commas, as the portal names them: for events missing above, and validation events',
 	},
-	{
-		displayName: 'Respond',
-		name: 'responseMode',
-		type: 'options',
-		options: [
-			{
-				name: 'Immediately',
-				value: 'onReceived',
-				description: 'As soon as the call is verified: for notification events',
-			},
-			{
-				name: 'When Last Node Finishes',
-				value: 'lastNode',
-				description:
-					"With the first item of the workflow's last node, as JSON: for validation events",
-			},
-			{
-				name: "Using 'Respond to Webhook' Node",
-				value: 'responseNode',
-				description: 'With what a Respond to Webhook node sends: for validation events',
-			},
-		],
-		default: 'onReceived',
-	},
+	...dropdownUntil(1.1, respondField([...RESPOND, RESPOND_NODE]), respondField(RESPOND)),
 	{
 		displayName:
 			'Flixcheck reads the answer as JSON to accept or refuse the customer\'s input. Its format is not documented: this package assumes {"valid": true} or {"valid": false, "message": "…"}. Check it against your account before relying on it.',
@@ -104,7 +121,9 @@ export const properties: INodeProperties[] = [
 		name: 'respondNodeNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { responseMode: ['responseNode'] } },
+		displayOptions: {
+			show: { responseMode: ['responseNode'], '@version': [{ _cnd: { lt: 1.1 } }] },
+		},
 	},
 	{
 		displayName: 'Options',

@@ -30,8 +30,10 @@ export const description: INodeProperties[] = [
 		type: 'json',
 		default: '[]',
 		required: true,
+		// The default stays empty: a filled one would change saved workflows.
+		hint: 'e.g. [{"id": "1", "type": "question", "subtype": "number", "options": {"text": "How many rooms were damaged?"}}]',
 		description:
-			'The elements of the check (information and input elements) as a JSON array, each an object with its ID, type, subtype and options (see the README), in the shape the Flixcheck portal sends them. A file uploaded with File → Upload is referred to by its file ID.',
+			'The elements of the check (information and input elements) as a JSON array, each an object with its ID, type, subtype and options as in the example under the field, in the shape the Flixcheck portal sends them. Flixcheck publishes no list of element types: build a check in its portal and copy the elements it sends. A file uploaded with File → Upload goes in by its file ID.',
 	},
 	{
 		displayName: 'Send Options (JSON)',

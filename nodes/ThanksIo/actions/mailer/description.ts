@@ -366,14 +366,6 @@ function contentFields(type: MailerType): INodeProperties[] {
 		},
 		...subAccountFields('subAccount'),
 		{
-			displayName: 'Preview Only',
-			name: 'preview',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to only return preview images of the mailer. Nothing is sent or charged.',
-		},
-		{
 			displayName: 'Options',
 			name: 'options',
 			type: 'collection',
@@ -452,6 +444,20 @@ function optionFields(type: MailerType): INodeProperties[] {
 	return options;
 }
 
+/**
+ * The first field of each send's panel, right after the operation (and the notice on
+ * Retry On Fail every send has): off (the default, which saved workflows keep), the
+ * first "Execute step" mails a real, paid mailer, so the user sees the choice first.
+ */
+const PREVIEW: INodeProperties = {
+	displayName: 'Preview Only',
+	name: 'preview',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to only return preview images of the mailer. On, nothing is sent and nothing is charged; off, every execution mails and pays for a real one.',
+};
+
 export function mailerDescription(type: MailerType): INodeProperties[] {
-	return [...audienceFields(), ...contentFields(type)];
+	return [PREVIEW, ...audienceFields(), ...contentFields(type)];
 }

@@ -5,7 +5,7 @@ import { mailerDescription } from './description';
 import { executeMailer } from './execute';
 
 export const option: OperationModule['option'] = {
-	name: 'Send Letter',
+	name: 'Send Windowed Letter',
 	value: 'sendLetter',
 	action: 'Send a windowed letter',
 	description: 'Send a handwritten letter in a windowed envelope',

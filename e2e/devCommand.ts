@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import { examples } from './examples';
 import { cacheDir, N8N_2, REPO, say } from './lib/install';
+import { check, report, reportBreak } from './lib/checks';
 import { freePort, N8nClient, OWNER, sleepMs } from './lib/n8n';
 import { providers } from './providers';
 import { expect } from './spec';
@@ -81,28 +82,6 @@ const BREAKS: Break[] = [
 ];
 
 const RESET_HINT = '`npm run dev -- --sandbox --reset-examples`';
-
-interface Result {
-	name: string;
-	ok: boolean;
-	detail?: string;
-}
-const results: Result[] = [];
-
-async function check(name: string, fn: () => Promise<void> | void): Promise<boolean> {
-	const started = Date.now();
-	try {
-		await fn();
-		results.push({ name, ok: true });
-		say(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-		return true;
-	} catch (error) {
-		const detail = (error as Error).message;
-		results.push({ name, ok: false, detail });
-		say(`  ✗ ${name}\n      ${detail.split('\n').join('\n      ')}`);
-		return false;
-	}
-}
 
 /** One `npm run dev` process group and what it has printed so far (both streams). */
 class DevRun {
@@ -442,11 +421,7 @@ async function main() {
 		if (keep) say(`    (data folder kept: ${data})`);
 		else rmSync(data, { recursive: true, force: true });
 		say(`    (the console of each start: ${logs.map((f) => path.relative(REPO, f)).join(', ')})`);
-		const failed = results.filter((r) => !r.ok);
-		say(`\n${results.length} checks in ${Math.round((Date.now() - started) / 1000)} s`);
-		for (const r of failed) say(`  failed: ${r.name}\n    ${r.detail}`);
-		say(`${results.length - failed.length} passed, ${failed.length} failed`);
-		process.exitCode = failed.length || results.length === 0 ? 1 : 0;
+		report(started);
 	}
 }
 
@@ -458,10 +433,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 main().catch(async (error: Error) => {
-	say(`\n${error.stack ?? error.message}`);
 	await current?.stop();
-	say(
-		`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`,
-	);
-	process.exitCode = 1;
+	reportBreak(error);
 });

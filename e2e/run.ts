@@ -9,6 +9,7 @@ import { createSandbox } from '../test/sandbox';
 import type { Sandbox } from '../test/sandbox';
 import type { N8nInstall } from './lib/install';
 import { cacheDir, ensureN8n, N8N_1, N8N_2, REPO, say } from './lib/install';
+import { check, fail, report, reportBreak } from './lib/checks';
 import { freePort, N8nClient, N8nServer, OWNER, sleepMs } from './lib/n8n';
 import { runBrowser } from './browser';
 import { buildTarball, installTarball, manifest } from './lib/package';
@@ -44,33 +45,6 @@ import { expect, parametersOf } from './spec';
 
 /** The OAuth2 credential the browser creates in the editor's credential dialog. */
 const BROWSER_CREDENTIAL = 'thanksIoOAuth2Api';
-
-interface Result {
-	name: string;
-	ok: boolean;
-	detail?: string;
-}
-const results: Result[] = [];
-
-async function check(name: string, fn: () => Promise<void> | void): Promise<boolean> {
-	const started = Date.now();
-	try {
-		await fn();
-		results.push({ name, ok: true });
-		say(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-		return true;
-	} catch (error) {
-		const detail = (error as Error).message;
-		results.push({ name, ok: false, detail });
-		say(`  ✗ ${name}\n      ${detail.split('\n').join('\n      ')}`);
-		return false;
-	}
-}
-
-function fail(name: string, detail: string) {
-	results.push({ name, ok: false, detail });
-	say(`  ✗ ${name}\n      ${detail}`);
-}
 
 interface Line {
 	install: N8nInstall;
@@ -703,17 +677,9 @@ async function main() {
 		await shared.stop();
 	}
 
-	const failed = results.filter((r) => !r.ok);
-	say(`\n${results.length} checks in ${Math.round((Date.now() - started) / 1000)} s`);
-	for (const r of failed) say(`  failed: ${r.name}\n    ${r.detail}`);
-	say(`${results.length - failed.length} passed, ${failed.length} failed`);
-	process.exitCode = failed.length || results.length === 0 ? 1 : 0;
+	report(started);
 }
 
 main().catch((error: Error) => {
-	say(`\n${error.stack ?? error.message}`);
-	say(
-		`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`,
-	);
-	process.exitCode = 1;
+	reportBreak(error);
 });

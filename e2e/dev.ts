@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { createSandbox } from '../test/sandbox';
+import type { Sandbox, ThanksIoProvider } from '../test/sandbox';
 import { cacheDir, ensureN8n, N8N_1, N8N_2, REPO, say } from './lib/install';
 import type { N8nClient as Client } from './lib/n8n';
 import { executionError } from './lib/executions';
@@ -275,6 +276,20 @@ async function tryExample(client: Client, id: string, name: string) {
 	}
 }
 
+/**
+ * What a new thanks.io account would already have, so that the mailing-list pickers and
+ * the recipient operations have something to show: one list with three recipients.
+ * (The end-to-end suite starts from an empty sandbox and makes its own lists.)
+ */
+function seedSandbox(sandbox: Sandbox) {
+	const thanksIo = sandbox.provider<ThanksIoProvider>('thanksio');
+	const [list] = thanksIo.addMailingLists(1, 'Newsletter');
+	thanksIo.addRecipients(Number(list.id), 3);
+	say(
+		`  thanks.io: mailing list "${String(list.description)}" (ID ${String(list.id)}) with 3 recipients`,
+	);
+}
+
 async function main() {
 	const args = process.argv.slice(2);
 	const withSandbox = args.includes('--sandbox');
@@ -307,6 +322,7 @@ async function main() {
 			callbackUrl: `${n8nUrl}/rest/oauth2-credential/callback`,
 		};
 		say(`Provider sandbox on ${sandbox.url}`);
+		seedSandbox(sandbox);
 	}
 
 	const server = new N8nServer(install, {

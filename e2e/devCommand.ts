@@ -9,6 +9,7 @@ import path from 'node:path';
 import { examples } from './examples';
 import { cacheDir, N8N_2, REPO, say } from './lib/install';
 import { check, report, reportBreak } from './lib/checks';
+import { manifest } from './lib/package';
 import { freePort, N8nClient, OWNER, sleepMs } from './lib/n8n';
 import { providers } from './providers';
 import { expect } from './spec';
@@ -82,6 +83,29 @@ const BREAKS: Break[] = [
 ];
 
 const RESET_HINT = '`npm run dev -- --sandbox --reset-examples`';
+
+/**
+ * The mailing list `npm run dev -- --sandbox` puts in the sandbox's thanks.io account,
+ * as the editor's Mailing List picker asks n8n for it, with the dev credential.
+ */
+async function expectSeededMailingList(client: N8nClient): Promise<void> {
+	const type = 'thanksIoOAuth2Api';
+	const credential = (await client.listCredentials()).find((c) => c.type === type);
+	expect(credential !== undefined, 'no thanks.io OAuth2 credential was made');
+	const { results } = await client.listSearch({
+		nodeTypeAndVersion: { name: `${manifest().name}.thanksIo`, version: 1.1 },
+		methodName: 'searchMailingLists',
+		path: 'mailingListId',
+		// The node's Authentication option holds the credential type's name.
+		currentNodeParameters: { authentication: type, resource: 'recipient', operation: 'create' },
+		credentials: { [type]: { id: credential!.id, name: credential!.name } },
+	});
+	const names = results.map((r) => r.name);
+	expect(
+		names.includes('Newsletter 1 (3 recipients)'),
+		`the picker lists ${JSON.stringify(names)}, not "Newsletter 1 (3 recipients)"`,
+	);
+}
 
 /** One `npm run dev` process group and what it has printed so far (both streams). */
 class DevRun {
@@ -338,6 +362,13 @@ async function main() {
 		const broken: Break[] = [];
 		if (first.ready) {
 			const client = new N8nClient(`http://127.0.0.1:${port}`, 2);
+			await check(
+				"first start: the thanks.io node's Mailing List picker lists the sandbox's list",
+				async () => {
+					if (!client.cookie) await client.signIn(OWNER);
+					await expectSeededMailingList(client);
+				},
+			);
 			for (const b of BREAKS) {
 				const done = await check(
 					`"${b.example}" broken through n8n's REST API: "${b.node}" with ${b.edit}`,

@@ -1,4 +1,4 @@
-import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** What a resource locator's "ID" mode accepts. */
 export interface IdFormat {
@@ -92,29 +92,4 @@ export function locatorMode(raw: unknown): string {
 	return raw && typeof raw === 'object' && 'mode' in raw
 		? String((raw as { mode: unknown }).mode)
 		: '';
-}
-
-/**
- * A field that versions of a node before `since` show as `older`, and later ones as
- * `newer`: typically a dropdown (options filled by a load-options method) that
- * became a resource locator of the same name. n8n's editor loads a dropdown as soon as the node's panel opens, and a
- * freshly added node's first load can go out before the editor has set its
- * credential: that load fails, and the editor does not load again while one is
- * running, so the credential set meanwhile is never used. A resource locator loads
- * its list when it is opened, and not at all while no credential is set. Workflows
- * saved with an older version keep their dropdown (its plain value reads the same).
- */
-export function dropdownUntil(
-	since: number,
-	older: INodeProperties,
-	newer: INodeProperties,
-): INodeProperties[] {
-	const shownFor = (field: INodeProperties, version: DisplayCondition): INodeProperties => ({
-		...field,
-		displayOptions: {
-			...field.displayOptions,
-			show: { ...field.displayOptions?.show, '@version': [version] },
-		},
-	});
-	return [shownFor(older, { _cnd: { lt: since } }), shownFor(newer, { _cnd: { gte: since } })];
 }

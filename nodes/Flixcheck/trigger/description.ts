@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { dropdownUntil } from '../../shared/locators';
+import { beforeVersion, changedAt } from '../../shared/versions';
 
 /**
  * Flixcheck's notification events. `checkOpened` and `checkAnswered` are in its
@@ -106,7 +106,7 @@ export const properties: INodeProperties[] = [
 		description:
 			'More event names, separated by commas, as the portal names them: for events missing above, and validation events',
 	},
-	...dropdownUntil(1.1, respondField([...RESPOND, RESPOND_NODE]), respondField(RESPOND)),
+	...changedAt(1.1, respondField([...RESPOND, RESPOND_NODE]), respondField(RESPOND)),
 	{
 		displayName:
 			'Flixcheck reads the answer as JSON to accept or refuse the customer\'s input. Its format is not documented: this package assumes {"valid": true} or {"valid": false, "message": "…"}. Check it against your account before relying on it.',
@@ -115,16 +115,14 @@ export const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { responseMode: ['lastNode', 'responseNode'] } },
 	},
-	{
+	beforeVersion(1.1, {
 		displayName:
 			"n8n's Respond to Webhook node answers only for n8n's own Webhook, Form, Chat and Wait nodes from its version 1.1 on. Use version 1 of it after this trigger (see the package's README).",
 		name: 'respondNodeNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: {
-			show: { responseMode: ['responseNode'], '@version': [{ _cnd: { lt: 1.1 } }] },
-		},
-	},
+		displayOptions: { show: { responseMode: ['responseNode'] } },
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { IdFormat } from '../../shared/locators';
 
 import { invalidParameter } from '../../shared/errors';
-import { dropdownUntil, listLocator } from '../../shared/locators';
+import { listLocator } from '../../shared/locators';
+import { changedAt } from '../../shared/versions';
 import { compact, optionalEmailOf, readCollection, readText } from '../../shared/parameters';
 
 /** Field definitions and readers shared by the mailer and recipient operations. */
@@ -18,7 +19,7 @@ export const mailingListField: INodeProperties = listLocator({
 /**
  * The node's first version that picks templates, handwriting styles, sub-accounts
  * and gift card brands with resource locators instead of dropdowns (see
- * `dropdownUntil`).
+ * `changedAt`).
  */
 export const LOCATORS_SINCE = 1.1;
 
@@ -50,7 +51,7 @@ export function pickerFields(
 	locator: { displayName: string; searchListMethod: string; description: string },
 	id?: IdFormat,
 ): INodeProperties[] {
-	return dropdownUntil(
+	return changedAt(
 		LOCATORS_SINCE,
 		{ ...dropdown, type: 'options', default: '', description: FROM_LIST },
 		listLocator({

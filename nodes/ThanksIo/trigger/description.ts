@@ -1,12 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { dropdownUntil, listLocator } from '../../shared/locators';
+import { listLocator } from '../../shared/locators';
+import { changedAt } from '../../shared/versions';
 import { authentication } from '../authentication';
 
 /**
  * The trigger's first version that picks the mailing list and the sub-account with
- * resource locators instead of dropdowns (see `dropdownUntil`): n8n's editor loads a
+ * resource locators instead of dropdowns (see `changedAt`): n8n's editor loads a
  * dropdown the moment a freshly added node opens, before it has set the credential.
  */
 export const LOCATORS_SINCE = 1.1;
@@ -118,7 +119,7 @@ export const properties: INodeProperties[] = [
 		description:
 			"Each poll compares the 500 most recent orders with the last poll's. The orders list shows each order's status at that moment, so several changes between two polls arrive as one: A → B → C as A → C (with previous_status A). The first poll only notes the orders as they are.",
 	},
-	...dropdownUntil(
+	...changedAt(
 		LOCATORS_SINCE,
 		{
 			displayName: 'Mailing List Name or ID',
@@ -142,7 +143,7 @@ export const properties: INodeProperties[] = [
 			displayOptions: webhookMode,
 		},
 	),
-	...dropdownUntil(
+	...changedAt(
 		LOCATORS_SINCE,
 		{
 			displayName: 'Sub-Account Name or ID',

@@ -15,7 +15,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'The trigger registers its webhooks through Thinkific\'s Webhooks API with the API key. If Thinkific refuses the key there, it registers nothing: add the webhooks in your Thinkific admin under Settings → Code & analytics → Webhooks, one per event chosen below, at the address "Listen for test event" then shows (the Production URL with a secret of this workflow). Signed deliveries are checked with the API key, unsigned ones by that secret.',
+			'The trigger registers its webhooks through Thinkific\'s Webhooks API with the API key. If Thinkific refuses the key there, it registers nothing: add the webhooks in your Thinkific admin under Settings → Code & analytics → Webhooks, one per event chosen below, at the address in the details of the error that "Execute step" in this panel then shows (the Production URL with a secret of this workflow). Signed deliveries are checked with the API key, unsigned ones by that secret.',
 		name: 'apiKeyNotice',
 		type: 'notice',
 		default: '',

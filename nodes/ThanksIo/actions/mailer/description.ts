@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { MailerType } from '../../transport';
-import { dropdownUntil } from '../../../shared/locators';
+import { changedAt } from '../../../shared/versions';
 import { LOCATORS_SINCE, pickerFields, recipientFields, subAccountFields } from '../fields';
 import { MAILER_KINDS, has } from './kinds';
 
@@ -276,7 +276,7 @@ function contentFields(type: MailerType): INodeProperties[] {
 			),
 			// The amounts wait on the brand: a version 1 brand is a plain value, a later one
 			// a resource locator's.
-			...dropdownUntil(
+			...changedAt(
 				LOCATORS_SINCE,
 				giftCardAmount('giftCardBrand'),
 				giftCardAmount('giftCardBrand.value'),

@@ -5,6 +5,7 @@ import type { RunState } from '../../../shared/router';
 import { listCustomProfileFields } from '../../transport';
 import { avatarUrlField, bioField, collectionOf } from '../fields';
 import { jsonOf, pathSegmentOf, readText } from '../../../shared/parameters';
+import { changedAt } from '../../../shared/versions';
 import { readUserId, userLocator } from '../locators';
 import { compact, requiredEmailOf, textOf, toId } from '../validate';
 
@@ -23,6 +24,7 @@ const externalIdField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
+	displayOptions: { show: { idType: ['SSO', 'OPENID_CONNECT'] } },
 	description: 'The external ID the user was created with',
 };
 
@@ -55,17 +57,7 @@ export const userIdFields: INodeProperties[] = [
 			'Whether the user is picked on Thinkific (from the list, by ID or by email) or named by the external ID of a single sign-on',
 	},
 	{ ...userLocator, displayOptions: { show: { idType: ['thinkific'] } } },
-	{
-		...externalIdField,
-		displayOptions: {
-			show: { idType: ['SSO', 'OPENID_CONNECT'], '@version': [{ _cnd: { gte: 1.1 } }] },
-		},
-	},
-	{
-		...externalIdField,
-		name: 'userId',
-		displayOptions: { show: { idType: ['SSO', 'OPENID_CONNECT'], '@version': [1] } },
-	},
+	...changedAt(1.1, { ...externalIdField, name: 'userId' }, externalIdField),
 ];
 
 /** Path and query of one user, from the "ID Type" and "User" parameters. */

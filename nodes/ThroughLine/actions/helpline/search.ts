@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
-import { dropdownUntil, listLocator } from '../../../shared/locators';
+import { listLocator } from '../../../shared/locators';
+import { changedAt } from '../../../shared/versions';
 import type { OperationModule, RunState } from '../../../shared/router';
 import { apiRequest } from '../../transport';
 import { countryCodeOf, topicNameOf } from '../validate';
@@ -10,7 +11,7 @@ export const MAX_LIMIT = 100;
 
 /**
  * 1.2: the country and the topic are picked with resource locators, which load
- * their lists when opened (see `dropdownUntil`).
+ * their lists when opened (see `changedAt`).
  */
 export const LOCATORS_SINCE = 1.2;
 
@@ -25,7 +26,7 @@ export const option: OperationModule['option'] = {
 export const readsOnly = true;
 
 export const description: INodeProperties[] = [
-	...dropdownUntil(
+	...changedAt(
 		LOCATORS_SINCE,
 		{
 			displayName: 'Country Name or ID',
@@ -51,7 +52,7 @@ export const description: INodeProperties[] = [
 			},
 		}),
 	),
-	...dropdownUntil(
+	...changedAt(
 		LOCATORS_SINCE,
 		{
 			displayName: 'Topic Name or ID',

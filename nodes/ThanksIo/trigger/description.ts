@@ -10,7 +10,7 @@ import { authentication } from '../authentication';
  * resource locators instead of dropdowns (see `changedAt`): n8n's editor loads a
  * dropdown the moment a freshly added node opens, before it has set the credential.
  */
-export const LOCATORS_SINCE = 1.1;
+const LOCATORS_SINCE = 1.1;
 
 /** thanks.io's webhook types (`webhook-type` in its API reference). */
 export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
